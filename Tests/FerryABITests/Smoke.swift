@@ -1,3 +1,0 @@
-import XCTest
-import FerryABI
-final class FerryABITestsSmoke: XCTestCase { func testModuleLoads() { XCTAssertFalse("FerryABI".isEmpty) } }

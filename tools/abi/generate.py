@@ -1,0 +1,97 @@
+"""Entry point behind tools/generate-abi: writes Sources/FerryABI/Generated, or checks it.
+
+Usage: generate.py --out DIR           write every generated file into DIR (stale ones removed)
+       generate.py --check DIR         regenerate into a temp dir and compare with DIR
+"""
+import argparse
+import difflib
+import os
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from archs import ARCHS  # noqa: E402
+import syscalls  # noqa: E402
+
+GENERATED_SUFFIX = ".swift"
+
+
+def generate_all() -> dict:
+    files = {}
+    for part in (syscalls,):
+        produced = part.generate(ARCHS)
+        overlap = set(files) & set(produced)
+        if overlap:
+            raise SystemExit(f"generate-abi: two generators wrote {sorted(overlap)}")
+        files.update(produced)
+    return files
+
+
+def write(files: dict, out: str):
+    os.makedirs(out, exist_ok=True)
+    for stale in set(f for f in os.listdir(out) if f.endswith(GENERATED_SUFFIX)) - set(files):
+        os.remove(os.path.join(out, stale))
+    for name, text in files.items():
+        path = os.path.join(out, name)
+        old = open(path).read() if os.path.exists(path) else None
+        if old != text:
+            with open(path, "w") as f:
+                f.write(text)
+
+
+def arch_of(file_name: str) -> str:
+    """Generated files are split per architecture as Name+<arch>.swift."""
+    stem = file_name[:-len(GENERATED_SUFFIX)]
+    return stem.split("+", 1)[1] if "+" in stem else "all architectures"
+
+
+def check(committed: str) -> int:
+    with tempfile.TemporaryDirectory(prefix="ferry-abi-") as tmp:
+        write(generate_all(), tmp)
+        fresh = {f for f in os.listdir(tmp) if f.endswith(GENERATED_SUFFIX)}
+        old = {f for f in os.listdir(committed) if f.endswith(GENERATED_SUFFIX)} \
+            if os.path.isdir(committed) else set()
+        problems = 0
+        for name in sorted(fresh | old):
+            if name not in old:
+                print(f"{arch_of(name)}: {name} is missing from {committed}")
+                problems += 1
+                continue
+            if name not in fresh:
+                print(f"{arch_of(name)}: {name} is no longer generated")
+                problems += 1
+                continue
+            a = open(os.path.join(committed, name)).read().splitlines()
+            b = open(os.path.join(tmp, name)).read().splitlines()
+            if a == b:
+                continue
+            problems += 1
+            changed = [line for line in difflib.unified_diff(a, b, lineterm="", n=0)
+                       if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+            print(f"{arch_of(name)}: {name} differs ({len(changed)} lines), first ones:")
+            for line in changed[:8]:
+                print(f"    {'committed' if line[0] == '-' else 'generated'}: {line[1:].strip()}")
+        if problems:
+            print(f"generate-abi --check: {problems} generated file(s) out of date; "
+                  "run tools/generate-abi and commit", file=sys.stderr)
+            return 1
+        print(f"generate-abi --check: {len(fresh)} generated files up to date")
+        return 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("--out", help="directory to write the generated Swift into")
+    group.add_argument("--check", help="directory of committed generated Swift to compare with")
+    args = parser.parse_args()
+    if args.check:
+        sys.exit(check(args.check))
+    files = generate_all()
+    write(files, args.out)
+    print(f"generate-abi: wrote {len(files)} files into {args.out}")
+
+
+if __name__ == "__main__":
+    main()
