@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""Differential AArch64 CPU test: generated instruction sequences run under an emulator
+(default: ferry) and a reference (default: qemu-aarch64 -cpu max); register dumps compared.
+
+Exit status: 0 all sequences agree, 1 some mismatch (or a crash under one side), 2 harness error.
+See README.md in this folder."""
+import argparse
+import concurrent.futures
+import hashlib
+import os
+import shlex
+import shutil
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+
+from harness import gen, guest, runner, compare  # noqa: E402
+
+DEFAULT_EMULATOR = os.path.join(REPO, ".build", "release", "ferry")
+DEFAULT_REFERENCE = "qemu-aarch64 -cpu max"
+BUILD_ROOT = os.path.join(REPO, "TestCases", "build", "cpu")
+
+
+class HarnessError(Exception):
+    pass
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--count", type=int, default=1000, help="total sequences (split across classes)")
+    p.add_argument("--seed", default="1", help="generation seed (any string)")
+    p.add_argument("--classes", default="all",
+                   help="comma-separated classes, or 'all': " + ",".join(gen.CLASS_MODULES))
+    p.add_argument("--emulator", default=None,
+                   help="command under test (default: %s)" % os.path.relpath(DEFAULT_EMULATOR, REPO))
+    p.add_argument("--reference", default=DEFAULT_REFERENCE, help="reference command")
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--per-binary", type=int, default=1000, help="sequences per guest binary")
+    p.add_argument("--timeout", type=float, default=120.0, help="seconds per emulator launch")
+    p.add_argument("--max-print", type=int, default=0,
+                   help="print at most this many mismatches in full (0: all)")
+    p.add_argument("--quiet", action="store_true", help="only per-class totals and the summary")
+    p.add_argument("--self-test", action="store_true",
+                   help="check the harness itself: qemu vs qemu agrees, and broken references are caught")
+    return p.parse_args(argv)
+
+
+def source_hash():
+    """Changes whenever any generator/guest source changes, to invalidate cached binaries."""
+    h = hashlib.sha256()
+    for root, _, files in sorted(os.walk(os.path.join(HERE, "harness"))):
+        for name in sorted(files):
+            if name.endswith(".py"):
+                with open(os.path.join(root, name), "rb") as f:
+                    h.update(name.encode() + f.read())
+    return h.hexdigest()[:12]
+
+
+def plan(classes, count, per_binary):
+    """[(class, first index, n)] chunks: count split evenly across classes, then per binary."""
+    chunks = []
+    base, extra = divmod(count, len(classes))
+    for k, cls in enumerate(classes):
+        n = base + (1 if k < extra else 0)
+        for first in range(0, n, per_binary):
+            chunks.append((cls, first, min(per_binary, n - first)))
+    return chunks
+
+
+def build_chunk(cls, seed, first, n, srchash):
+    seqs = [gen.generate(cls, seed, first + i) for i in range(n)]
+    key = hashlib.sha256(("%s|%s|%s|%d|%d" % (srchash, cls, seed, first, n)).encode()).hexdigest()[:16]
+    outdir = os.path.join(BUILD_ROOT, "%s-%d-%d-%s" % (cls, first, n, key))
+    prog = os.path.join(outdir, "prog")
+    if not os.path.exists(prog):
+        tmp = outdir + ".tmp%d" % os.getpid()
+        shutil.rmtree(tmp, ignore_errors=True)
+        try:
+            guest.build(seqs, tmp)
+        except guest.BuildError:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        shutil.rmtree(outdir, ignore_errors=True)
+        os.rename(tmp, outdir)
+    return seqs, prog
+
+
+def check_tools(emulator, reference):
+    for tool in (guest.AS, guest.LD):
+        if not shutil.which(tool):
+            raise HarnessError("%s not found: install binutils-aarch64-linux-gnu "
+                               "(TestCases/cpu/setup.sh does)" % tool)
+    for role, cmd in (("emulator", emulator), ("reference", reference)):
+        try:
+            exe = shlex.split(cmd)[0]
+        except (ValueError, IndexError):
+            raise HarnessError("%s command %r cannot be parsed" % (role, cmd))
+        if not (shutil.which(exe) or os.access(exe, os.X_OK)):
+            if cmd == DEFAULT_EMULATOR:
+                raise HarnessError("%s not found: build ferry first (swift build -c release) "
+                                   "or pass --emulator CMD" % os.path.relpath(exe, REPO))
+            raise HarnessError("%s %r not found or not executable" % (role, exe))
+
+
+def run(args, out=sys.stdout):
+    """The whole differential run; returns the exit status."""
+    emulator = args.emulator or DEFAULT_EMULATOR
+    classes = list(gen.CLASS_MODULES) if args.classes == "all" else \
+        [c.strip() for c in args.classes.split(",") if c.strip()]
+    bad = [c for c in classes if c not in gen.CLASS_MODULES]
+    if bad or not classes:
+        raise HarnessError("unknown class %s; known: %s" % (",".join(bad) or "(none)",
+                                                           ",".join(gen.CLASS_MODULES)))
+    if args.count < 1 or args.per_binary < 1 or args.jobs < 1:
+        raise HarnessError("--count, --per-binary and --jobs must be positive")
+    check_tools(emulator, args.reference)
+    os.makedirs(BUILD_ROOT, exist_ok=True)
+    srchash = source_hash()
+    chunks = plan(classes, args.count, args.per_binary)
+    t0 = time.time()
+
+    def work(chunk):
+        cls, first, n = chunk
+        seqs, prog = build_chunk(cls, args.seed, first, n, srchash)
+        ref = runner.run_binary(args.reference, prog, n, args.timeout)
+        emu = runner.run_binary(emulator, prog, n, args.timeout)
+        return cls, seqs, ref, emu
+
+    per_class = {c: [0, 0] for c in classes}
+    printed = 0
+    failed_total = 0
+    with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        for cls, seqs, ref, emu in pool.map(work, chunks):
+            for seq, r, e in zip(seqs, ref, emu):
+                diff = compare.compare(r, e)
+                if diff is None:
+                    per_class[cls][0] += 1
+                    continue
+                per_class[cls][1] += 1
+                failed_total += 1
+                if args.quiet or (args.max_print and printed >= args.max_print):
+                    continue
+                printed += 1
+                print("MISMATCH %s (seed %s)" % (seq.ident, args.seed), file=out)
+                for line in seq.lines:
+                    print("    " + line, file=out)
+                print("  initial state:", file=out)
+                for line in compare.describe_initial(seq):
+                    print("  " + line, file=out)
+                for line in diff:
+                    print("  " + line, file=out)
+                print(file=out)
+    if args.max_print and failed_total > printed and not args.quiet:
+        print("(%d more mismatches not printed)" % (failed_total - printed), file=out)
+    elapsed = time.time() - t0
+    print("per class (passed/failed):", file=out)
+    for cls in classes:
+        p, f = per_class[cls]
+        print("  %-9s %6d passed %6d failed" % (cls, p, f), file=out)
+    print("emulator: %s\nreference: %s\nseed %s, %.1f s" % (emulator, args.reference, args.seed,
+                                                            elapsed), file=out)
+    passed = sum(p for p, _ in per_class.values())
+    print("%d passed, %d failed" % (passed, failed_total), file=out)
+    return 1 if failed_total else 0
+
+
+def main(argv=None):
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        if args.self_test:
+            from harness import selftest
+            return selftest.run(args, run, HarnessError)
+        return run(args)
+    except (HarnessError, guest.BuildError, RuntimeError) as e:
+        print("difftest: error: %s" % e, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Differential AArch64 CPU harness: generator, guest builder, runner and comparer."""
