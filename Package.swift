@@ -16,7 +16,7 @@ let package = Package(
     ],
     targets: [
         // C shims for what Swift cannot call: variadic syscall/ioctl/fcntl, signal plumbing.
-        .target(name: "CFerryHost"),
+        .target(name: "CFerryHost", cSettings: [.unsafeFlags(["-mcx16"])]),
         .systemLibrary(name: "CCapstone", pkgConfig: "capstone",
                        providers: [.apt(["libcapstone-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",

@@ -35,3 +35,13 @@ void ferry_install_fault_handlers(void) {
     sigaction(SIGSEGV, &sa, NULL);
     sigaction(SIGBUS, &sa, NULL);
 }
+
+int ferry_cas128(void *p, uint64_t *expectedLow, uint64_t *expectedHigh,
+                               uint64_t desiredLow, uint64_t desiredHigh) {
+    unsigned __int128 e = ((unsigned __int128)*expectedHigh << 64) | *expectedLow;
+    unsigned __int128 d = ((unsigned __int128)desiredHigh << 64) | desiredLow;
+    int ok = __atomic_compare_exchange_n((unsigned __int128 *)p, &e, d, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+    *expectedLow = (uint64_t)e;
+    *expectedHigh = (uint64_t)(e >> 64);
+    return ok;
+}

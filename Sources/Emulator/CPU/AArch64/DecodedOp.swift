@@ -1,0 +1,93 @@
+/// One predecoded A64 instruction. Blocks of these are cached by guest PC so each instruction is
+/// decoded once; execution is a `switch` over `kind` with operands already extracted and register
+/// 31 already resolved to SP, the zero slot or the discard slot.
+struct DecodedOp {
+    var kind: OpKind = .undefined
+    var rd: UInt8 = 0
+    var rn: UInt8 = 0
+    var rm: UInt8 = 0
+    var ra: UInt8 = 0
+    /// 64-bit operation (sf), or log2 of the access size for loads and stores.
+    var size: UInt8 = 0
+    /// Per-kind modifiers (see `OpFlag`).
+    var flags: UInt8 = 0
+    /// Condition code, shift type, extend type or sub-operation, per kind.
+    var sub: UInt8 = 0
+    var imm: UInt64 = 0
+    var imm2: UInt64 = 0
+    /// The instruction word, for FP/SIMD hand-off and diagnostics.
+    var raw: UInt32 = 0
+}
+
+enum OpFlag {
+    static let setFlags: UInt8 = 1
+    static let signExtend: UInt8 = 2      // loads: sign-extend the value
+    static let to32: UInt8 = 4            // loads: sign-extend into a W register
+    static let writeBack: UInt8 = 8       // pre/post-index
+    static let postIndex: UInt8 = 16
+    static let acquire: UInt8 = 32
+    static let release: UInt8 = 64
+    static let negate: UInt8 = 128        // sub instead of add, msub, etc.
+}
+
+enum OpKind: UInt8 {
+    case undefined
+    // Data processing, immediate.
+    case movImm            // rd = imm (MOVZ, MOVN, ADR, ADRP precomputed)
+    case movk              // rd = (rd & ~imm2) | imm
+    case addImm            // rd = rn +/- imm, flags optional
+    case logicImm          // sub: 0 and, 1 orr, 2 eor, 3 ands
+    case bitfield          // sub: 0 sbfm, 1 bfm, 2 ubfm; imm = wmask, imm2 = tmask, ra = immr, rm = imms
+    case extr              // imm = lsb
+    // Data processing, register.
+    case addShifted        // sub = shift type, imm = amount
+    case addExtended       // sub = extend type, imm = left shift
+    case logicShifted      // sub: bits 0-1 op (and orr eor ands), bit 2 invert rm; ra = shift type; imm = amount
+    case addCarry          // adc/sbc (negate)
+    case condCompare       // sub = cond; imm = nzcv to set if false; flags bit negate = ccmp; rm or imm2 immediate
+    case condCompareImm
+    case condSelect        // sub = cond; ra: 0 csel 1 csinc 2 csinv 3 csneg
+    case dataProc1         // sub: 0 rbit 1 rev16 2 rev32 3 rev 4 clz 5 cls
+    case dataProc2         // sub: 0 udiv 1 sdiv 2 lslv 3 lsrv 4 asrv 5 rorv
+    case crc32             // sub: bit2 = castagnoli, size = log2 bytes
+    case mulAdd            // madd/msub (negate)
+    case mulAddLong        // smaddl/smsubl/umaddl/umsubl: signExtend flag, negate flag
+    case mulHigh           // smulh (signExtend) / umulh
+    // Branches.
+    case branch            // imm = target
+    case branchLink
+    case branchCond        // sub = cond
+    case compareBranch     // cbz/cbnz: negate flag = cbnz
+    case testBranch        // tbz/tbnz: imm2 = bit
+    case branchRegister    // br / ret
+    case branchLinkRegister
+    // System.
+    case svc
+    case trap              // brk/hlt/udf: sub = kind (0 brk, 1 hlt, 2 udf)
+    case nop
+    case mrs               // imm = system register id
+    case msr
+    case msrImmediate      // PSTATE fields: imm = field id, imm2 = value
+    case dcZeroVA
+    case instructionCacheInvalidate
+    case clearExclusive
+    case barrier
+    // Loads and stores: size = log2 bytes; address = rn + imm (imm signed), or rn + extend(rm) << imm.
+    case load
+    case store
+    case loadRegOffset     // sub = extend type, imm = shift
+    case storeRegOffset
+    case loadLiteral       // imm = absolute address
+    case loadPair          // imm = signed offset, ra = rt2
+    case storePair
+    case loadExclusive     // flags acquire; rm = status reg for stores; ra = rt2 for pairs; sub = 1 pair
+    case storeExclusive
+    case loadAcquire       // ldar/ldapr
+    case storeRelease      // stlr
+    case compareAndSwap    // CAS: rm = Rs
+    case compareAndSwapPair
+    case atomicMemory      // LDADD etc.: sub = opc (0 add 1 clr 2 eor 3 set 4 smax 5 smin 6 umax 7 umin 8 swp); rm = Rs
+    case prefetch
+    // FP and AdvSIMD, executed from the raw word.
+    case fpsimd
+}

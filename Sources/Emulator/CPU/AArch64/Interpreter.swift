@@ -1,0 +1,570 @@
+import CFerryHost
+import Glibc
+
+/// Why the interpreter handed control back to the personality.
+public enum CPUStop: Equatable {
+    /// SVC #0: `pc` already points past it; the syscall number is in X8.
+    case syscall
+    /// A synchronous exception to deliver as a guest signal; `pc` is the faulting instruction.
+    case signal(number: Int32, code: Int32, address: UInt64)
+}
+
+/// Runs an AArch64 guest from the block cache until a syscall or a trap.
+public final class AArch64Interpreter {
+    public let cpu: AArch64CPU
+    let cache = BlockCache()
+    private var flushPending = false
+    /// Counter frequency advertised in CNTFRQ_EL0; CNTVCT_EL0 counts CLOCK_MONOTONIC nanoseconds.
+    static let counterFrequency: UInt64 = 1_000_000_000
+
+    public init(cpu: AArch64CPU) { self.cpu = cpu }
+
+    /// Drops translated code (guest code pages changed).
+    public func invalidateCode() { cache.invalidateAll() }
+
+    public func run() -> CPUStop {
+        let x = cpu.x
+        var pc = cpu.pc
+        var nzcv = cpu.nzcv
+        defer { cpu.pc = pc; cpu.nzcv = nzcv }
+        while true {
+            if flushPending { cache.invalidateAll(); flushPending = false }
+            let block = cache.block(at: pc)
+            let ops = block.ops
+            var index = 0
+            var next = pc &+ UInt64(block.count &* 4)
+            blockLoop: while index < block.count {
+                let op = ops[index]
+                switch op.kind {
+                case .movImm:
+                    x[Int(op.rd)] = op.imm
+                case .movk:
+                    let old = x[Int(op.rd)]
+                    x[Int(op.rd)] = (old & ~op.imm2) | op.imm
+                    if op.size == 0 { x[Int(op.rd)] &= 0xFFFF_FFFF }
+                case .addImm:
+                    let a = x[Int(op.rn)]
+                    if op.flags == 0 {
+                        let r = a &+ op.imm
+                        x[Int(op.rd)] = op.size == 1 ? r : r & 0xFFFF_FFFF
+                    } else {
+                        let negate = op.flags & OpFlag.negate != 0
+                        let b = negate ? ~op.imm : op.imm
+                        let carry: UInt64 = negate ? 1 : 0
+                        let (r, f): (UInt64, UInt64)
+                        if op.size == 1 { (r, f) = A64.add64(a, b, carry) } else { (r, f) = A64.add32(a & 0xFFFF_FFFF, b & 0xFFFF_FFFF, carry) }
+                        x[Int(op.rd)] = r
+                        if op.flags & OpFlag.setFlags != 0 { nzcv = f }
+                    }
+                case .logicImm:
+                    let a = x[Int(op.rn)]
+                    var r: UInt64
+                    switch op.sub {
+                    case 0, 3: r = a & op.imm
+                    case 1: r = a | op.imm
+                    default: r = a ^ op.imm
+                    }
+                    if op.size == 0 { r &= 0xFFFF_FFFF }
+                    if op.sub == 3 { nzcv = A64.logicFlags(r, is64: op.size == 1) }
+                    x[Int(op.rd)] = r
+                case .bitfield:
+                    executeBitfield(op, x)
+                case .extr:
+                    let hi = x[Int(op.rn)], lo = x[Int(op.rm)], lsb = op.imm
+                    if op.size == 1 {
+                        x[Int(op.rd)] = lsb == 0 ? lo : (lo &>> lsb) | (hi &<< (64 &- lsb))
+                    } else {
+                        let concat = ((hi & 0xFFFF_FFFF) << 32) | (lo & 0xFFFF_FFFF)
+                        x[Int(op.rd)] = (concat >> lsb) & 0xFFFF_FFFF
+                    }
+                case .addShifted, .addExtended, .addCarry:
+                    let is64 = op.size == 1
+                    let a = x[Int(op.rn)]
+                    var b: UInt64
+                    var carry: UInt64 = 0
+                    if op.kind == .addShifted {
+                        b = A64.shift(x[Int(op.rm)], type: op.sub, amount: op.imm, is64: is64)
+                    } else if op.kind == .addExtended {
+                        b = A64.extend(x[Int(op.rm)], option: op.sub, shift: op.imm)
+                    } else {
+                        b = x[Int(op.rm)]
+                        carry = (nzcv >> 29) & 1
+                    }
+                    if op.flags & OpFlag.negate != 0 {
+                        b = ~b
+                        if op.kind != .addCarry { carry = 1 }
+                    }
+                    let (r, f): (UInt64, UInt64)
+                    if is64 { (r, f) = A64.add64(a, b, carry) } else { (r, f) = A64.add32(a & 0xFFFF_FFFF, b & 0xFFFF_FFFF, carry) }
+                    x[Int(op.rd)] = r
+                    if op.flags & OpFlag.setFlags != 0 { nzcv = f }
+                case .logicShifted:
+                    let is64 = op.size == 1
+                    var b = A64.shift(x[Int(op.rm)], type: op.ra, amount: op.imm, is64: is64)
+                    if op.sub & 4 != 0 { b = ~b }
+                    let a = x[Int(op.rn)]
+                    var r: UInt64
+                    switch op.sub & 3 {
+                    case 0, 3: r = a & b
+                    case 1: r = a | b
+                    default: r = a ^ b
+                    }
+                    if !is64 { r &= 0xFFFF_FFFF }
+                    if op.sub & 3 == 3 { nzcv = A64.logicFlags(r, is64: is64) }
+                    x[Int(op.rd)] = r
+                case .condCompare, .condCompareImm:
+                    if A64.conditionHolds(op.sub, nzcv) {
+                        let a = x[Int(op.rn)]
+                        var b = op.kind == .condCompare ? x[Int(op.rm)] : op.imm2
+                        var carry: UInt64 = 0
+                        if op.flags & OpFlag.negate != 0 { b = ~b; carry = 1 }
+                        nzcv = op.size == 1 ? A64.add64(a, b, carry).1 : A64.add32(a & 0xFFFF_FFFF, b & 0xFFFF_FFFF, carry).1
+                    } else {
+                        nzcv = op.imm
+                    }
+                case .condSelect:
+                    var r: UInt64
+                    if A64.conditionHolds(op.sub, nzcv) {
+                        r = x[Int(op.rn)]
+                    } else {
+                        r = x[Int(op.rm)]
+                        switch op.ra {
+                        case 1: r = r &+ 1
+                        case 2: r = ~r
+                        case 3: r = 0 &- r
+                        default: break
+                        }
+                    }
+                    x[Int(op.rd)] = op.size == 1 ? r : r & 0xFFFF_FFFF
+                case .dataProc1:
+                    x[Int(op.rd)] = Self.dataProcessing1(op.sub, x[Int(op.rn)], is64: op.size == 1)
+                case .dataProc2:
+                    x[Int(op.rd)] = Self.dataProcessing2(op.sub, x[Int(op.rn)], x[Int(op.rm)], is64: op.size == 1)
+                case .crc32:
+                    let bytes = 1 << Int(op.size)
+                    x[Int(op.rd)] = UInt64(A64.crc32(UInt32(truncatingIfNeeded: x[Int(op.rn)]), x[Int(op.rm)],
+                                                     bytes: bytes, castagnoli: op.sub == 1))
+                case .mulAdd:
+                    let product = x[Int(op.rn)] &* x[Int(op.rm)]
+                    let r = op.flags & OpFlag.negate != 0 ? x[Int(op.ra)] &- product : x[Int(op.ra)] &+ product
+                    x[Int(op.rd)] = op.size == 1 ? r : r & 0xFFFF_FFFF
+                case .mulAddLong:
+                    let a = x[Int(op.rn)], b = x[Int(op.rm)]
+                    let product: UInt64
+                    if op.flags & OpFlag.signExtend != 0 {
+                        product = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: a)) &* Int64(Int32(truncatingIfNeeded: b)))
+                    } else {
+                        product = (a & 0xFFFF_FFFF) &* (b & 0xFFFF_FFFF)
+                    }
+                    x[Int(op.rd)] = op.flags & OpFlag.negate != 0 ? x[Int(op.ra)] &- product : x[Int(op.ra)] &+ product
+                case .mulHigh:
+                    let a = x[Int(op.rn)], b = x[Int(op.rm)]
+                    if op.flags & OpFlag.signExtend != 0 {
+                        x[Int(op.rd)] = UInt64(bitPattern: Int64(bitPattern: a).multipliedFullWidth(by: Int64(bitPattern: b)).high)
+                    } else {
+                        x[Int(op.rd)] = a.multipliedFullWidth(by: b).high
+                    }
+                case .branch:
+                    next = op.imm
+                    break blockLoop
+                case .branchLink:
+                    x[30] = pc &+ UInt64(index &* 4) &+ 4
+                    next = op.imm
+                    break blockLoop
+                case .branchCond:
+                    if A64.conditionHolds(op.sub, nzcv) { next = op.imm }
+                    break blockLoop
+                case .compareBranch:
+                    let v = op.size == 1 ? x[Int(op.rn)] : x[Int(op.rn)] & 0xFFFF_FFFF
+                    if (v == 0) != (op.flags & OpFlag.negate != 0) { next = op.imm }
+                    break blockLoop
+                case .testBranch:
+                    let bit = (x[Int(op.rn)] >> op.imm2) & 1
+                    if (bit == 0) != (op.flags & OpFlag.negate != 0) { next = op.imm }
+                    break blockLoop
+                case .branchRegister:
+                    next = x[Int(op.rn)]
+                    break blockLoop
+                case .branchLinkRegister:
+                    next = x[Int(op.rn)]
+                    x[30] = pc &+ UInt64(index &* 4) &+ 4
+                    break blockLoop
+                case .svc:
+                    pc = pc &+ UInt64(index &* 4) &+ 4
+                    return .syscall
+                case .trap:
+                    pc = pc &+ UInt64(index &* 4)
+                    if op.sub == 0 { return .signal(number: SIGTRAP, code: 1 /* TRAP_BRKPT */, address: pc) }
+                    return .signal(number: SIGILL, code: 1 /* ILL_ILLOPC */, address: pc)
+                case .undefined:
+                    pc = pc &+ UInt64(index &* 4)
+                    return .signal(number: SIGILL, code: 1, address: pc)
+                case .nop, .barrier, .prefetch:
+                    break
+                case .clearExclusive:
+                    cpu.exclusiveAddress = nil
+                case .mrs:
+                    guard let value = readSystemRegister(op.imm, nzcv: nzcv) else {
+                        pc = pc &+ UInt64(index &* 4)
+                        return .signal(number: SIGILL, code: 1, address: pc)
+                    }
+                    x[Int(op.rd)] = value
+                case .msr:
+                    if !writeSystemRegister(op.imm, x[Int(op.rn)], nzcv: &nzcv) {
+                        pc = pc &+ UInt64(index &* 4)
+                        return .signal(number: SIGILL, code: 1, address: pc)
+                    }
+                case .msrImmediate:
+                    break  // PSTATE fields (PAN, UAO, DIT, SSBS, TCO) have no effect on a user-mode guest here
+                case .dcZeroVA:
+                    let base = x[Int(op.rn)] & ~UInt64(63)
+                    hostPointer(base).initializeMemory(as: UInt8.self, repeating: 0, count: 64)
+                case .instructionCacheInvalidate:
+                    flushPending = true
+                    break blockLoop
+                case .load:
+                    executeLoad(op, x)
+                case .store:
+                    executeStore(op, x)
+                case .loadRegOffset:
+                    let address = x[Int(op.rn)] &+ A64.extend(x[Int(op.rm)], option: op.sub, shift: op.imm)
+                    x[Int(op.rd)] = Self.loadValue(address, size: op.size, flags: op.flags)
+                case .storeRegOffset:
+                    let address = x[Int(op.rn)] &+ A64.extend(x[Int(op.rm)], option: op.sub, shift: op.imm)
+                    Self.storeValue(address, x[Int(op.rd)], size: op.size)
+                case .loadLiteral:
+                    x[Int(op.rd)] = Self.loadValue(op.imm, size: op.size, flags: op.flags)
+                case .loadPair, .storePair:
+                    executePair(op, x)
+                case .loadExclusive:
+                    executeLoadExclusive(op, x)
+                case .storeExclusive:
+                    executeStoreExclusive(op, x)
+                case .loadAcquire:
+                    x[Int(op.rd)] = Self.loadValue(x[Int(op.rn)], size: op.size, flags: 0)
+                case .storeRelease:
+                    Self.storeValue(x[Int(op.rn)], x[Int(op.rd)], size: op.size)
+                    ferry_full_fence()
+                case .compareAndSwap:
+                    executeCompareAndSwap(op, x)
+                case .compareAndSwapPair:
+                    executeCompareAndSwapPair(op, x)
+                case .atomicMemory:
+                    executeAtomic(op, x)
+                case .fpsimd:
+                    cpu.nzcv = nzcv
+                    let here = pc &+ UInt64(index &* 4)
+                    if !cpu.executeFPSIMD(op.raw, pc: here) {
+                        pc = here
+                        return .signal(number: SIGILL, code: 1, address: pc)
+                    }
+                    nzcv = cpu.nzcv
+                }
+                index &+= 1
+            }
+            pc = next
+        }
+    }
+
+    // MARK: - Helpers kept out of the main switch
+
+    @inline(__always) private func executeBitfield(_ op: DecodedOp, _ x: UnsafeMutablePointer<UInt64>) {
+        let is64 = op.size == 1
+        let width: UInt64 = is64 ? 64 : 32
+        let mask: UInt64 = is64 ? ~0 : 0xFFFF_FFFF
+        let src = x[Int(op.rn)] & mask
+        let r = UInt64(op.ra), s = UInt64(op.rm)
+        let rotated = r == 0 ? src : ((src >> r) | (src << (width - r))) & mask
+        let wmask = op.imm, tmask = op.imm2
+        let dst: UInt64 = op.sub == 1 ? x[Int(op.rd)] & mask : 0
+        let bottom = (dst & ~wmask) | (rotated & wmask)
+        let top: UInt64
+        if op.sub == 0 { top = (src >> s) & 1 == 1 ? mask : 0 } else { top = dst }
+        x[Int(op.rd)] = ((top & ~tmask) | (bottom & tmask)) & mask
+    }
+
+    static func dataProcessing1(_ sub: UInt8, _ value: UInt64, is64: Bool) -> UInt64 {
+        if is64 {
+            switch sub {
+            case 0: return A64.reverseBits(value)
+            case 1: // REV16: swap bytes in each halfword
+                return ((value & 0x00FF_00FF_00FF_00FF) << 8) | ((value >> 8) & 0x00FF_00FF_00FF_00FF)
+            case 2: // REV32: swap bytes in each word
+                let w0 = UInt32(truncatingIfNeeded: value).byteSwapped, w1 = UInt32(truncatingIfNeeded: value >> 32).byteSwapped
+                return UInt64(w0) | (UInt64(w1) << 32)
+            case 3: return value.byteSwapped
+            case 4: return UInt64(value.leadingZeroBitCount)
+            default:
+                let sign = value >> 63
+                return UInt64((value ^ (0 &- sign)).leadingZeroBitCount &- 1)
+            }
+        }
+        let w = UInt32(truncatingIfNeeded: value)
+        switch sub {
+        case 0: return A64.reverseBits(UInt64(w)) >> 32
+        case 1: return UInt64(((w & 0x00FF_00FF) << 8) | ((w >> 8) & 0x00FF_00FF))
+        case 3: return UInt64(w.byteSwapped)
+        case 4: return UInt64(w.leadingZeroBitCount)
+        default:
+            let sign = w >> 31
+            return UInt64((w ^ (0 &- sign)).leadingZeroBitCount &- 1)
+        }
+    }
+
+    static func dataProcessing2(_ sub: UInt8, _ a: UInt64, _ b: UInt64, is64: Bool) -> UInt64 {
+        if is64 {
+            switch sub {
+            case 0: return b == 0 ? 0 : a / b
+            case 1:
+                let sa = Int64(bitPattern: a), sb = Int64(bitPattern: b)
+                if sb == 0 { return 0 }
+                if sa == Int64.min && sb == -1 { return a }
+                return UInt64(bitPattern: sa / sb)
+            default: return A64.shift(a, type: sub - 2, amount: b & 63, is64: true)
+            }
+        }
+        let wa = UInt32(truncatingIfNeeded: a), wb = UInt32(truncatingIfNeeded: b)
+        switch sub {
+        case 0: return wb == 0 ? 0 : UInt64(wa / wb)
+        case 1:
+            let sa = Int32(bitPattern: wa), sb = Int32(bitPattern: wb)
+            if sb == 0 { return 0 }
+            if sa == Int32.min && sb == -1 { return UInt64(wa) }
+            return UInt64(UInt32(bitPattern: sa / sb))
+        default: return A64.shift(UInt64(wa), type: sub - 2, amount: b & 31, is64: false)
+        }
+    }
+
+    @inline(__always) static func loadValue(_ address: UInt64, size: UInt8, flags: UInt8) -> UInt64 {
+        let p = hostPointer(address)
+        var v: UInt64
+        switch size {
+        case 0: v = UInt64(p.load(as: UInt8.self))
+        case 1: v = UInt64(p.loadUnaligned(as: UInt16.self))
+        case 2: v = UInt64(p.loadUnaligned(as: UInt32.self))
+        default: return p.loadUnaligned(as: UInt64.self)
+        }
+        if flags & OpFlag.signExtend != 0 {
+            v = A64.signExtend(v, fromBits: 8 << UInt64(size))
+            if flags & OpFlag.to32 != 0 { v &= 0xFFFF_FFFF }
+        }
+        return v
+    }
+
+    @inline(__always) static func storeValue(_ address: UInt64, _ value: UInt64, size: UInt8) {
+        let p = hostPointer(address)
+        switch size {
+        case 0: p.storeBytes(of: UInt8(truncatingIfNeeded: value), as: UInt8.self)
+        case 1: p.storeBytes(of: UInt16(truncatingIfNeeded: value), as: UInt16.self)
+        case 2: p.storeBytes(of: UInt32(truncatingIfNeeded: value), as: UInt32.self)
+        default: p.storeBytes(of: value, as: UInt64.self)
+        }
+    }
+
+    @inline(__always) private func executeLoad(_ op: DecodedOp, _ x: UnsafeMutablePointer<UInt64>) {
+        let base = x[Int(op.rn)]
+        let address = op.flags & OpFlag.postIndex != 0 ? base : base &+ op.imm
+        let value = Self.loadValue(address, size: op.size, flags: op.flags)
+        if op.flags & OpFlag.writeBack != 0 { x[Int(op.rn)] = base &+ op.imm }
+        x[Int(op.rd)] = value
+    }
+
+    @inline(__always) private func executeStore(_ op: DecodedOp, _ x: UnsafeMutablePointer<UInt64>) {
+        let base = x[Int(op.rn)]
+        let address = op.flags & OpFlag.postIndex != 0 ? base : base &+ op.imm
+        Self.storeValue(address, x[Int(op.rd)], size: op.size)
+        if op.flags & OpFlag.writeBack != 0 { x[Int(op.rn)] = base &+ op.imm }
+    }
+
+    @inline(__always) private func executePair(_ op: DecodedOp, _ x: UnsafeMutablePointer<UInt64>) {
+        let base = x[Int(op.rn)]
+        let address = op.flags & OpFlag.postIndex != 0 ? base : base &+ op.imm
+        let step = UInt64(1) << UInt64(op.size)
+        if op.kind == .loadPair {
+            let first = Self.loadValue(address, size: op.size, flags: op.flags)
+            let second = Self.loadValue(address &+ step, size: op.size, flags: op.flags)
+            if op.flags & OpFlag.writeBack != 0 { x[Int(op.rn)] = base &+ op.imm }
+            x[Int(op.rd)] = first
+            x[Int(op.ra)] = second
+        } else {
+            Self.storeValue(address, x[Int(op.rd)], size: op.size)
+            Self.storeValue(address &+ step, x[Int(op.ra)], size: op.size)
+            if op.flags & OpFlag.writeBack != 0 { x[Int(op.rn)] = base &+ op.imm }
+        }
+    }
+
+    private func executeLoadExclusive(_ op: DecodedOp, _ x: UnsafeMutablePointer<UInt64>) {
+        let address = x[Int(op.rn)]
+        if op.sub == 1 {
+            let step = UInt64(1) << UInt64(op.size)
+            if op.size == 3 {
+                // Read both halves atomically so a later 16-byte CAS compares a consistent pair.
+                var low: UInt64 = 0, high: UInt64 = 0
+                _ = ferry_cas128(hostPointer(address), &low, &high, 0, 0)
+                cpu.exclusiveValue = low
+                cpu.exclusiveValueHigh = high
+            } else {
+                cpu.exclusiveValue = Self.loadValue(address, size: op.size, flags: 0)
+                cpu.exclusiveValueHigh = Self.loadValue(address &+ step, size: op.size, flags: 0)
+            }
+            cpu.exclusiveAddress = address
+            x[Int(op.rd)] = cpu.exclusiveValue
+            x[Int(op.ra)] = cpu.exclusiveValueHigh
+            return
+        }
+        let value = Self.loadValue(address, size: op.size, flags: 0)
+        cpu.exclusiveAddress = address
+        cpu.exclusiveValue = value
+        x[Int(op.rd)] = value
+    }
+
+    private func executeStoreExclusive(_ op: DecodedOp, _ x: UnsafeMutablePointer<UInt64>) {
+        let address = x[Int(op.rn)]
+        // The monitor is emulated by compare-and-swap against the value the load-exclusive saw.
+        guard cpu.exclusiveAddress == address else { x[Int(op.rm)] = 1; return }
+        cpu.exclusiveAddress = nil
+        let p = hostPointer(address)
+        var ok: Int32
+        if op.sub == 1 {
+            if op.size == 3 {
+                var low = cpu.exclusiveValue, high = cpu.exclusiveValueHigh
+                ok = ferry_cas128(p, &low, &high, x[Int(op.rd)], x[Int(op.ra)])
+            } else {
+                var expected = (cpu.exclusiveValue & 0xFFFF_FFFF) | (cpu.exclusiveValueHigh << 32)
+                ok = ferry_cas64(p, &expected, (x[Int(op.rd)] & 0xFFFF_FFFF) | (x[Int(op.ra)] << 32))
+            }
+        } else {
+            ok = Self.compareAndSwap(p, size: op.size, expected: cpu.exclusiveValue, desired: x[Int(op.rd)]).success ? 1 : 0
+        }
+        x[Int(op.rm)] = ok != 0 ? 0 : 1
+    }
+
+    /// Returns the value memory held and whether the swap happened.
+    @inline(__always) static func compareAndSwap(_ p: UnsafeMutableRawPointer, size: UInt8,
+                                                 expected: UInt64, desired: UInt64) -> (old: UInt64, success: Bool) {
+        switch size {
+        case 0:
+            var e = UInt8(truncatingIfNeeded: expected)
+            let ok = ferry_cas8(p, &e, UInt8(truncatingIfNeeded: desired))
+            return (UInt64(e), ok != 0)
+        case 1:
+            var e = UInt16(truncatingIfNeeded: expected)
+            let ok = ferry_cas16(p, &e, UInt16(truncatingIfNeeded: desired))
+            return (UInt64(e), ok != 0)
+        case 2:
+            var e = UInt32(truncatingIfNeeded: expected)
+            let ok = ferry_cas32(p, &e, UInt32(truncatingIfNeeded: desired))
+            return (UInt64(e), ok != 0)
+        default:
+            var e = expected
+            let ok = ferry_cas64(p, &e, desired)
+            return (e, ok != 0)
+        }
+    }
+
+    private func executeCompareAndSwap(_ op: DecodedOp, _ x: UnsafeMutablePointer<UInt64>) {
+        let p = hostPointer(x[Int(op.rn)])
+        let result = Self.compareAndSwap(p, size: op.size, expected: x[Int(op.ra)], desired: x[Int(op.rd)])
+        x[Int(op.rm)] = result.old
+    }
+
+    private func executeCompareAndSwapPair(_ op: DecodedOp, _ x: UnsafeMutablePointer<UInt64>) {
+        let p = hostPointer(x[Int(op.rn)])
+        let s = Int(op.rm), t = Int(op.rd)
+        @inline(__always) func read(_ r: Int) -> UInt64 { r == 31 ? 0 : x[r] }
+        @inline(__always) func write(_ r: Int, _ v: UInt64) { if r != 31 { x[r] = v } }
+        if op.size == 3 {
+            var low = read(s), high = read(s + 1)
+            _ = ferry_cas128(p, &low, &high, read(t), read(t + 1))
+            write(s, low); write(s + 1, high)
+        } else {
+            var expected = (read(s) & 0xFFFF_FFFF) | (read(s + 1) << 32)
+            _ = ferry_cas64(p, &expected, (read(t) & 0xFFFF_FFFF) | (read(t + 1) << 32))
+            write(s, expected & 0xFFFF_FFFF); write(s + 1, expected >> 32)
+        }
+    }
+
+    private func executeAtomic(_ op: DecodedOp, _ x: UnsafeMutablePointer<UInt64>) {
+        let p = hostPointer(x[Int(op.rn)])
+        let bits = UInt64(8) << UInt64(op.size)
+        let mask: UInt64 = op.size == 3 ? ~0 : (1 << bits) - 1
+        let operand = x[Int(op.rm)] & mask
+        var old = Self.loadValue(x[Int(op.rn)], size: op.size, flags: 0)
+        while true {
+            let new: UInt64
+            switch op.sub {
+            case 0: new = (old &+ operand) & mask
+            case 1: new = old & ~operand
+            case 2: new = old ^ operand
+            case 3: new = old | operand
+            case 4, 5:
+                let a = Int64(bitPattern: A64.signExtend(old, fromBits: bits))
+                let b = Int64(bitPattern: A64.signExtend(operand, fromBits: bits))
+                new = (op.sub == 4 ? (a > b ? old : operand) : (a < b ? old : operand))
+            case 6: new = old > operand ? old : operand
+            case 7: new = old < operand ? old : operand
+            default: new = operand
+            }
+            let result = Self.compareAndSwap(p, size: op.size, expected: old, desired: new)
+            if result.success { break }
+            old = result.old
+        }
+        x[Int(op.rd)] = old
+    }
+
+    // MARK: - System registers
+
+    static func systemRegisterID(op0: UInt64, op1: UInt64, crn: UInt64, crm: UInt64, op2: UInt64) -> UInt64 {
+        (op0 << 14) | (op1 << 11) | (crn << 7) | (crm << 3) | op2
+    }
+
+    static let tpidrEL0 = systemRegisterID(op0: 3, op1: 3, crn: 13, crm: 0, op2: 2)
+    static let tpidrroEL0 = systemRegisterID(op0: 3, op1: 3, crn: 13, crm: 0, op2: 3)
+    static let fpcrID = systemRegisterID(op0: 3, op1: 3, crn: 4, crm: 4, op2: 0)
+    static let fpsrID = systemRegisterID(op0: 3, op1: 3, crn: 4, crm: 4, op2: 1)
+    static let nzcvID = systemRegisterID(op0: 3, op1: 3, crn: 4, crm: 2, op2: 0)
+    static let ctrEL0 = systemRegisterID(op0: 3, op1: 3, crn: 0, crm: 0, op2: 1)
+    static let dczidEL0 = systemRegisterID(op0: 3, op1: 3, crn: 0, crm: 0, op2: 7)
+    static let midrEL1 = systemRegisterID(op0: 3, op1: 0, crn: 0, crm: 0, op2: 0)
+    static let mpidrEL1 = systemRegisterID(op0: 3, op1: 0, crn: 0, crm: 0, op2: 5)
+    static let cntvctEL0 = systemRegisterID(op0: 3, op1: 3, crn: 14, crm: 0, op2: 2)
+    static let cntfrqEL0 = systemRegisterID(op0: 3, op1: 3, crn: 14, crm: 0, op2: 0)
+
+    /// Cache type: 64-byte I and D lines, as common Cortex-A cores report.
+    static let cacheTypeValue: UInt64 = 0x8444_C004
+    /// DC ZVA zeroes 2^4 words = 64 bytes; DZP clear because DC ZVA is implemented.
+    static let dczidValue: UInt64 = 4
+    /// An Arm Cortex-A72-like main ID (r0p3).
+    static let mainIDValue: UInt64 = 0x410F_D083
+
+    private func readSystemRegister(_ id: UInt64, nzcv: UInt64) -> UInt64? {
+        switch id {
+        case Self.tpidrEL0: return cpu.tpidr
+        case Self.tpidrroEL0: return 0
+        case Self.fpcrID: return cpu.fpcr
+        case Self.fpsrID: return cpu.fpsr
+        case Self.nzcvID: return nzcv
+        case Self.ctrEL0: return Self.cacheTypeValue
+        case Self.dczidEL0: return Self.dczidValue
+        case Self.midrEL1: return Self.mainIDValue
+        case Self.mpidrEL1: return 0x8000_0000
+        case Self.cntfrqEL0: return Self.counterFrequency
+        case Self.cntvctEL0:
+            var ts = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &ts)
+            return UInt64(ts.tv_sec) &* 1_000_000_000 &+ UInt64(ts.tv_nsec)
+        default: return nil
+        }
+    }
+
+    private func writeSystemRegister(_ id: UInt64, _ value: UInt64, nzcv: inout UInt64) -> Bool {
+        switch id {
+        case Self.tpidrEL0: cpu.tpidr = value
+        case Self.fpcrID: cpu.fpcr = value & 0x07FF_FF00
+        case Self.fpsrID: cpu.fpsr = value & 0xF800_009F
+        case Self.nzcvID: nzcv = value & 0xF000_0000
+        default: return false
+        }
+        return true
+    }
+}
