@@ -12,6 +12,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from archs import ARCHS  # noqa: E402
+import constants  # noqa: E402
 import syscalls  # noqa: E402
 
 GENERATED_SUFFIX = ".swift"
@@ -19,7 +20,7 @@ GENERATED_SUFFIX = ".swift"
 
 def generate_all() -> dict:
     files = {}
-    for part in (syscalls,):
+    for part in (syscalls, constants):
         produced = part.generate(ARCHS)
         overlap = set(files) & set(produced)
         if overlap:

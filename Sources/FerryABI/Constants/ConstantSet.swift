@@ -1,0 +1,107 @@
+/// One named constant: its name, value on the architecture, and when it is only another name
+/// for a constant of the same group (EWOULDBLOCK = EAGAIN), which one.
+public struct Constant: Sendable, Equatable {
+    public let name: String
+    public let value: Int64
+    public let aliasOf: String?
+}
+
+/// A named group of constants from one header family: "errno", "open_flags", "ioctl", ...
+/// `isFlags` groups are bit sets (decode to A|B), the others enumerations (decode to one name).
+public struct ConstantGroup: Sendable {
+    public let name: String
+    public let isFlags: Bool
+    /// In header order; decoding prefers the first non-alias name for a value.
+    public let constants: [Constant]
+
+    /// The preferred name for `value` (first non-alias, then any alias), or nil.
+    public func name(of value: Int64) -> String? {
+        constants.first { $0.value == value && $0.aliasOf == nil }?.name
+            ?? constants.first { $0.value == value }?.name
+    }
+
+    /// Splits a flag word into names and the bits no name covers. Wider multi-bit names go first
+    /// (O_SYNC before O_DSYNC); zero-valued names are left to the caller (O_RDONLY is context).
+    public func decodeFlags(_ value: Int64) -> (names: [String], rest: Int64) {
+        var rest = value
+        var names: [String] = []
+        for c in flagOrder where c.value != 0 && rest & c.value == c.value {
+            names.append(c.name)
+            rest &= ~c.value
+        }
+        return (names, rest)
+    }
+
+    private var flagOrder: [Constant] {
+        constants.filter { $0.aliasOf == nil && $0.value > 0 }
+            .sorted { $0.value.nonzeroBitCount > $1.value.nonzeroBitCount }
+    }
+}
+
+/// Every probed constant of one architecture, by name and by group.
+public struct ConstantSet: Sendable {
+    public let architecture: Architecture
+    public let groups: [String: ConstantGroup]
+    private let byName: [String: Int64]
+
+    /// The value of a constant, e.g. "O_CLOEXEC"; nil when the architecture does not define it.
+    public func value(_ name: String) -> Int64? { byName[name] }
+
+    /// Every constant whose name starts with `prefix`, sorted by value then name.
+    public func names(withPrefix prefix: String) -> [(name: String, value: Int64)] {
+        byName.filter { $0.key.hasPrefix(prefix) }
+            .map { (name: $0.key, value: $0.value) }
+            .sorted { ($0.value, $0.name) < ($1.value, $1.name) }
+    }
+
+    public func group(_ name: String) -> ConstantGroup? { groups[name] }
+
+    /// Parses the generated text: "@group kind" lines, then "NAME value [=ALIAS]" lines.
+    init(_ architecture: Architecture, _ source: String) {
+        self.architecture = architecture
+        var groups: [String: ConstantGroup] = [:]
+        var byName: [String: Int64] = [:]
+        var current: (name: String, isFlags: Bool, constants: [Constant])?
+        func flush() {
+            if let g = current { groups[g.name] = ConstantGroup(name: g.name, isFlags: g.isFlags, constants: g.constants) }
+        }
+        for line in source.split(separator: "\n") {
+            let parts = line.split(separator: " ")
+            if line.hasPrefix("@"), parts.count == 2 {
+                flush()
+                current = (String(parts[0].dropFirst()), parts[1] == "flags", [])
+                continue
+            }
+            guard current != nil, parts.count == 2 || parts.count == 3, let value = Int64(parts[1]) else {
+                preconditionFailure("malformed generated constant line '\(line)' for \(architecture)")
+            }
+            let alias = parts.count == 3 ? String(parts[2].dropFirst()) : nil
+            let name = String(parts[0])
+            current!.constants.append(Constant(name: name, value: value, aliasOf: alias))
+            byName[name] = value
+        }
+        flush()
+        self.groups = groups
+        self.byName = byName
+    }
+}
+
+public enum ABIConstants {
+    public static func forArchitecture(_ a: Architecture) -> ConstantSet {
+        switch a {
+        case .aarch64: return aarch64
+        case .riscv64: return riscv64
+        case .mips: return mips
+        case .arm: return arm
+        case .i386: return i386
+        case .x86_64: return x86_64
+        }
+    }
+
+    private static let aarch64 = ConstantSet(.aarch64, constantSource_aarch64)
+    private static let riscv64 = ConstantSet(.riscv64, constantSource_riscv64)
+    private static let mips = ConstantSet(.mips, constantSource_mips)
+    private static let arm = ConstantSet(.arm, constantSource_arm)
+    private static let i386 = ConstantSet(.i386, constantSource_i386)
+    private static let x86_64 = ConstantSet(.x86_64, constantSource_x86_64)
+}
