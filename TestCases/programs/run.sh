@@ -84,14 +84,14 @@ run_one() {
     local outfile=$1; shift
     local dir; dir=$(mktemp -d "${TMPDIR:-/tmp}/ferry-prog.XXXXXX")
     local status
-    (
+    # The braces catch bash's own "Aborted"-style job report for programs killed by a signal.
+    { (
         cd "$dir" || exit 125
         ulimit -c 0
         # shellcheck disable=SC2086
         exec env -i PATH=/usr/bin:/bin LC_ALL=C HOME=/nonexistent $env_extra \
             timeout -k 5 "$timeout_s" "$@" < "$stdin_file" > "$outfile" 2> "$outfile.err"
-    )
-    status=$?
+    ); status=$?; } 2>/dev/null
     rm -rf "$dir"
     return $status
 }
@@ -124,7 +124,8 @@ for name in "${names[@]}"; do
     if ! build_one aarch64 aarch64-linux-gnu-gcc "$name"; then
         fail "aarch64 build failed: $(head -n1 "$build/aarch64/$name.log")"; continue
     fi
-    read -r -a args <<< "$(directive "$src" args)"
+    # Arguments are shell words (quotes allowed); the sources are ours, so eval is safe here.
+    eval "args=($(directive "$src" args))"
     stdin_rel=$(directive "$src" stdin)
     stdin_file=/dev/null
     [ -n "$stdin_rel" ] && stdin_file="$here/$stdin_rel"
