@@ -105,8 +105,13 @@ def check_tools(emulator, reference):
             raise HarnessError("%s %r not found or not executable" % (role, exe))
 
 
+class Outcome:
+    def __init__(self, status, per_class, failures):
+        self.status, self.per_class, self.failures = status, per_class, failures
+
+
 def run(args, out=sys.stdout):
-    """The whole differential run; returns the exit status."""
+    """The whole differential run; returns an Outcome (status 0 or 1; errors raise)."""
     emulator = args.emulator or DEFAULT_EMULATOR
     classes = list(gen.CLASS_MODULES) if args.classes == "all" else \
         [c.strip() for c in args.classes.split(",") if c.strip()]
@@ -130,6 +135,7 @@ def run(args, out=sys.stdout):
         return cls, seqs, ref, emu
 
     per_class = {c: [0, 0] for c in classes}
+    failures = []  # (sequence ident, difference lines)
     printed = 0
     failed_total = 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
@@ -141,6 +147,7 @@ def run(args, out=sys.stdout):
                     continue
                 per_class[cls][1] += 1
                 failed_total += 1
+                failures.append((seq.ident, diff))
                 if args.quiet or (args.max_print and printed >= args.max_print):
                     continue
                 printed += 1
@@ -164,7 +171,7 @@ def run(args, out=sys.stdout):
                                                             elapsed), file=out)
     passed = sum(p for p, _ in per_class.values())
     print("%d passed, %d failed" % (passed, failed_total), file=out)
-    return 1 if failed_total else 0
+    return Outcome(1 if failed_total else 0, per_class, failures)
 
 
 def main(argv=None):
@@ -173,7 +180,7 @@ def main(argv=None):
         if args.self_test:
             from harness import selftest
             return selftest.run(args, run, HarnessError)
-        return run(args)
+        return run(args).status
     except (HarnessError, guest.BuildError, RuntimeError) as e:
         print("difftest: error: %s" % e, file=sys.stderr)
         return 2

@@ -9,9 +9,6 @@ import subprocess
 
 from .state import State, RECORD_SIZE
 
-# Give up on a binary after this many launches in a row that completed no sequence
-# (e.g. an emulator that cannot start programs at all).
-MAX_FRUITLESS_LAUNCHES = 4
 
 
 class Crash:
@@ -42,7 +39,7 @@ def run_binary(cmd, prog, count, timeout):
     argv0 = shlex.split(cmd)
     outcomes = [None] * count
     start = 0
-    fruitless = 0
+    probed = False
     while start < count:
         try:
             p = subprocess.run(argv0 + [prog, str(start)], stdout=subprocess.PIPE,
@@ -59,7 +56,6 @@ def run_binary(cmd, prog, count, timeout):
             if s.tag != start + k:
                 # Output out of step with the sequence index: treat the rest as lost.
                 outcomes[start + k] = Crash("dump tagged %d, expected %d" % (s.tag, start + k))
-                got = k + 1
                 break
             outcomes[start + k] = s
             got = k + 1
@@ -78,14 +74,30 @@ def run_binary(cmd, prog, count, timeout):
             why = describe_exit(rc) + _tail(err)
         if outcomes[nxt] is None:
             outcomes[nxt] = Crash(why)
-        fruitless = fruitless + 1 if got == 0 else 0
         start = nxt + 1
-        if fruitless >= MAX_FRUITLESS_LAUNCHES and start < count:
-            for k in range(start, count):
-                outcomes[k] = Crash("not run: %d launches in a row produced no dump (last: %s)"
-                                    % (fruitless, why))
-            break
+        if got == 0 and not probed and start < count:
+            # Nothing ran: a sequence crashed, or the emulator cannot run the guest at all.
+            # Starting at index `count` runs no sequence and must just exit 0.
+            probed = True
+            why_not = _probe(argv0, prog, count, timeout)
+            if why_not:
+                for k in range(start, count):
+                    outcomes[k] = Crash("not run: the emulator cannot run the guest at all "
+                                        "(a launch running no sequence: %s)" % why_not)
+                break
     return outcomes
+
+
+def _probe(argv0, prog, count, timeout):
+    """None if the emulator can start the guest and exit cleanly, else why not."""
+    try:
+        p = subprocess.run(argv0 + [prog, str(count)], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return "timed out"
+    if p.returncode != 0 or p.stdout:
+        return describe_exit(p.returncode) + _tail(p.stderr)
+    return None
 
 
 def _tail(err):
