@@ -42,6 +42,8 @@ def parse_args(argv):
     p.add_argument("--timeout", type=float, default=120.0, help="seconds per emulator launch")
     p.add_argument("--max-print", type=int, default=0,
                    help="print at most this many mismatches in full (0: all)")
+    p.add_argument("--only", default=None, metavar="CLASS#INDEX",
+                   help="run just one sequence, as named in a MISMATCH line (with the same --seed)")
     p.add_argument("--quiet", action="store_true", help="only per-class totals and the summary")
     p.add_argument("--self-test", action="store_true",
                    help="check the harness itself: qemu vs qemu agrees, and broken references are caught")
@@ -116,6 +118,8 @@ def run(args, out=sys.stdout):
     classes = list(gen.CLASS_MODULES) if args.classes == "all" else \
         [c.strip() for c in args.classes.split(",") if c.strip()]
     bad = [c for c in classes if c not in gen.CLASS_MODULES]
+    if args.only:
+        bad = []
     if bad or not classes:
         raise HarnessError("unknown class %s; known: %s" % (",".join(bad) or "(none)",
                                                            ",".join(gen.CLASS_MODULES)))
@@ -125,6 +129,11 @@ def run(args, out=sys.stdout):
     os.makedirs(BUILD_ROOT, exist_ok=True)
     srchash = source_hash()
     chunks = plan(classes, args.count, args.per_binary)
+    if args.only:
+        cls, _, idx = args.only.partition("#")
+        if cls not in gen.CLASS_MODULES or not idx.isdigit():
+            raise HarnessError("--only wants CLASS#INDEX, e.g. fp#12; got %r" % args.only)
+        classes, chunks = [cls], [(cls, int(idx), 1)]
     t0 = time.time()
 
     def work(chunk):
