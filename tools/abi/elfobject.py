@@ -1,4 +1,4 @@
-"""Reads symbol contents from a relocatable ELF object (32/64-bit, either byte order).
+"""Reads symbol contents from an ELF object or shared library (32/64-bit, either byte order).
 
 Probes are compiled, never run: every value they compute sits in an initialised data symbol,
 and this reader returns each symbol's bytes so nothing but Python is needed to read them back.
@@ -34,7 +34,8 @@ class ElfObject:
         else:
             name, typ, flags, addr, offset, size, link, info, align, entsize = \
                 struct.unpack_from(e + "IIIIIIIIII", d, off)
-        return {"type": typ, "offset": offset, "size": size, "link": link, "entsize": entsize}
+        return {"type": typ, "addr": addr, "offset": offset, "size": size, "link": link,
+                "entsize": entsize}
 
     def _string(self, section, index):
         start = section["offset"] + index
@@ -61,7 +62,8 @@ class ElfObject:
                 if target["type"] == 8:  # SHT_NOBITS (.bss): all zero
                     out[self._string(strtab, name)] = bytes(size)
                 else:
-                    start = target["offset"] + value
+                    # st_value is section-relative in a .o, an address in a linked file.
+                    start = target["offset"] + value - target["addr"]
                     out[self._string(strtab, name)] = d[start:start + size]
         return out
 

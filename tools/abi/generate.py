@@ -13,6 +13,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from archs import ARCHS  # noqa: E402
 import constants  # noqa: E402
+import layouts  # noqa: E402
 import syscalls  # noqa: E402
 
 GENERATED_SUFFIX = ".swift"
@@ -20,7 +21,7 @@ GENERATED_SUFFIX = ".swift"
 
 def generate_all() -> dict:
     files = {}
-    for part in (syscalls, constants):
+    for part in (syscalls, constants, layouts):
         produced = part.generate(ARCHS)
         overlap = set(files) & set(produced)
         if overlap:

@@ -17,12 +17,10 @@ _LINE_MARKER = re.compile(r'^# \d+ "([^"]+)"')
 _DEFINE = re.compile(r'^#define ([A-Za-z_][A-Za-z0-9_]*)(?:[ \t]+(.*))?$')
 
 
-def _run(cmd, what):
-    result = subprocess.run(cmd, capture_output=True, text=True)
-    return result
-
-
-def includes_source(headers) -> str:
+def includes_source(headers, optional=False) -> str:
+    """#include lines; `optional` ones are skipped where the arch lacks the header."""
+    if optional:
+        return "".join(f"#if __has_include(<{h}>)\n#include <{h}>\n#endif\n" for h in headers)
     return "".join(f"#include <{h}>\n" for h in headers)
 
 
@@ -32,7 +30,7 @@ def macros(arch, unit: str, prelude: str):
     src = os.path.join(BUILD, f"{arch.swift}-{unit}-macros.c")
     with open(src, "w") as f:
         f.write(prelude)
-    result = _run(arch.cc + ["-E", "-dD", src], "preprocess")
+    result = subprocess.run(arch.cc + ["-E", "-dD", src], capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"generate-abi: {arch.swift}: preprocessing the {unit} headers failed:\n"
                          + result.stderr.strip()[:2000])
@@ -49,42 +47,44 @@ def macros(arch, unit: str, prelude: str):
     return found
 
 
-_ERROR_LINE = None
+def compile_lines(arch, unit: str, prelude: str, lines: dict, flags=()):
+    """Compiles `prelude` plus one source line per key; returns (kept keys, object path).
 
-
-def compile_values(arch, unit: str, prelude: str, expressions: dict, extra_source: str = ""):
-    """Compiles `name = (long long)(expression)` for each entry; returns ({name: value}, obj).
-
-    An expression the compiler rejects is dropped (gcc names an undeclared identifier once, so this may take several rounds), so a probe list
-    may name things an architecture lacks. `extra_source` is compiled into the same object
-    (e.g. initialised struct instances whose bytes are read back as test oracles).
+    A line the compiler rejects is dropped and the rest recompiled (gcc names an undeclared
+    identifier only once, so this may take several rounds), so a probe list may name things an
+    architecture lacks: a macro that is not an integer constant, a struct it does not have.
     """
     os.makedirs(BUILD, exist_ok=True)
     src = os.path.join(BUILD, f"{arch.swift}-{unit}.c")
     obj = src[:-2] + ".o"
-    pending = dict(expressions)
+    pending = dict(lines)
     error_line = re.compile(re.escape(os.path.basename(src)) + r":(\d+):\d+: error")
-    for _ in range(50):
-        lines = [prelude, extra_source]
-        first = sum(p.count("\n") for p in lines) + 1
-        names = list(pending)
-        for name in names:
-            lines.append(f"__attribute__((used)) const long long ferry_v_{name} = "
-                         f"(long long)({pending[name]});\n")
+    for _ in range(60):
+        first = prelude.count("\n") + 1
+        keys = list(pending)
         with open(src, "w") as f:
-            f.write("".join(lines))
-        result = _run(arch.cc + ["-c", "-O0", "-w", "-fno-common", src, "-o", obj], "compile")
+            f.write(prelude + "".join(pending[k].replace("\n", " ") + "\n" for k in keys))
+        result = subprocess.run(arch.cc + ["-c", "-O0", "-w", "-fno-common", *flags, src, "-o", obj],
+                                capture_output=True, text=True)
         if result.returncode == 0:
-            elf = ElfObject(obj)
-            return {n: elf.int64(f"ferry_v_{n}") for n in names}, elf
+            return keys, obj
         bad = set()
         for m in error_line.finditer(result.stderr):
             index = int(m.group(1)) - first
-            if 0 <= index < len(names):
-                bad.add(names[index])
+            if 0 <= index < len(keys):
+                bad.add(keys[index])
         if not bad:
             raise SystemExit(f"generate-abi: {arch.swift}: the {unit} probe does not compile:\n"
                              + result.stderr.strip()[:3000])
-        for name in bad:
-            del pending[name]
+        for key in bad:
+            del pending[key]
     raise SystemExit(f"generate-abi: {arch.swift}: the {unit} probe still fails after retries")
+
+
+def compile_values(arch, unit: str, prelude: str, expressions: dict):
+    """{name: value} of `(long long)(expression)` for each expression that compiles."""
+    lines = {n: f"__attribute__((used)) const long long ferry_v_{n} = (long long)({e});"
+             for n, e in expressions.items()}
+    kept, obj = compile_lines(arch, unit, prelude, lines)
+    elf = ElfObject(obj)
+    return {n: elf.int64(f"ferry_v_{n}") for n in kept}, elf
