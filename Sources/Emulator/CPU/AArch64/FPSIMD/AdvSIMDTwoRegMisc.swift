@@ -47,7 +47,7 @@ extension AArch64CPU {
                 return true
             }
             if size != 1 { return false }
-            for i in 0..<lanes {
+            for i in 0..<(q ? 16 : 8) {
                 r.set(i, 0, UInt64(UInt8(truncatingIfNeeded: vLane(rn, i, 0)).bitReversed8))
             }
             vWrite(rd, r, q: q)
