@@ -72,11 +72,15 @@ def plan(classes, count, per_binary):
     return chunks
 
 
-def build_chunk(cls, seed, first, n, srchash):
-    seqs = [gen.generate(cls, seed, first + i) for i in range(n)]
+def build_chunk(cls, seed, first, n, srchash, need_seqs=True):
+    """(sequences, guest path) for one chunk; with need_seqs=False a cached guest is reused
+    without regenerating its sequences (None then: regenerate one on demand to report it)."""
     key = hashlib.sha256(("%s|%s|%s|%d|%d" % (srchash, cls, seed, first, n)).encode()).hexdigest()[:16]
     outdir = os.path.join(BUILD_ROOT, "%s-%d-%d-%s" % (cls, first, n, key))
     prog = os.path.join(outdir, "prog")
+    if os.path.exists(prog) and not need_seqs:
+        return None, prog
+    seqs = [gen.generate(cls, seed, first + i) for i in range(n)]
     if not os.path.exists(prog):
         tmp = outdir + ".tmp%d" % os.getpid()
         shutil.rmtree(tmp, ignore_errors=True)
@@ -138,22 +142,23 @@ def run(args, out=sys.stdout):
 
     def work(chunk):
         cls, first, n = chunk
-        seqs, prog = build_chunk(cls, args.seed, first, n, srchash)
+        seqs, prog = build_chunk(cls, args.seed, first, n, srchash, need_seqs=False)
         ref = runner.run_binary(args.reference, prog, n, args.timeout)
         emu = runner.run_binary(emulator, prog, n, args.timeout)
-        return cls, seqs, ref, emu
+        return cls, first, seqs, ref, emu
 
     per_class = {c: [0, 0] for c in classes}
     failures = []  # (sequence ident, difference lines)
     printed = 0
     failed_total = 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        for cls, seqs, ref, emu in pool.map(work, chunks):
-            for seq, r, e in zip(seqs, ref, emu):
+        for cls, first, seqs, ref, emu in pool.map(work, chunks):
+            for k, (r, e) in enumerate(zip(ref, emu)):
                 diff = compare.compare(r, e)
                 if diff is None:
                     per_class[cls][0] += 1
                     continue
+                seq = seqs[k] if seqs else gen.generate(cls, args.seed, first + k)
                 per_class[cls][1] += 1
                 failed_total += 1
                 failures.append((seq.ident, diff))
