@@ -48,6 +48,18 @@ def arch_of(file_name: str) -> str:
     return stem.split("+", 1)[1] if "+" in stem else "all architectures"
 
 
+def _symbol_context(lines, i) -> str:
+    """"[group] " for a line under an "@group ..." header (constants, layouts), else ""."""
+    if lines[i].startswith("@"):
+        return ""
+    for j in range(i - 1, -1, -1):
+        if lines[j].startswith("@"):
+            return f"[{lines[j][1:].split()[0]}] "
+        if lines[j].startswith("let "):
+            break
+    return ""
+
+
 def check(committed: str) -> int:
     with tempfile.TemporaryDirectory(prefix="ferry-abi-") as tmp:
         write(generate_all(), tmp)
@@ -69,11 +81,15 @@ def check(committed: str) -> int:
             if a == b:
                 continue
             problems += 1
-            changed = [line for line in difflib.unified_diff(a, b, lineterm="", n=0)
-                       if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+            changed = []
+            for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+                if tag == "equal":
+                    continue
+                changed += [("committed", a, i) for i in range(i1, i2)]
+                changed += [("generated", b, j) for j in range(j1, j2)]
             print(f"{arch_of(name)}: {name} differs ({len(changed)} lines), first ones:")
-            for line in changed[:8]:
-                print(f"    {'committed' if line[0] == '-' else 'generated'}: {line[1:].strip()}")
+            for side, lines, i in changed[:10]:
+                print(f"    {side}: {_symbol_context(lines, i)}{lines[i].strip()}")
         if problems:
             print(f"generate-abi --check: {problems} generated file(s) out of date; "
                   "run tools/generate-abi and commit", file=sys.stderr)
