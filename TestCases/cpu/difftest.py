@@ -149,6 +149,7 @@ def run(args, out=sys.stdout):
 
     per_class = {c: [0, 0] for c in classes}
     failures = []  # (sequence ident, difference lines)
+    not_run = {}  # reason -> sequences the emulator never got to run
     printed = 0
     failed_total = 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
@@ -157,6 +158,11 @@ def run(args, out=sys.stdout):
                 diff = compare.compare(r, e)
                 if diff is None:
                     per_class[cls][0] += 1
+                    continue
+                if isinstance(e, runner.Crash) and e.reason.startswith("not run:"):
+                    not_run.setdefault(e.reason, 0)
+                    not_run[e.reason] += 1  # one summary line instead of thousands
+                    failures.append(("%s#%d" % (cls, first + k), ["emulator:  " + e.reason]))
                     continue
                 seq = seqs[k] if seqs else gen.generate(cls, args.seed, first + k)
                 per_class[cls][1] += 1
@@ -176,6 +182,8 @@ def run(args, out=sys.stdout):
                 print(file=out)
     if args.max_print and failed_total > printed and not args.quiet:
         print("(%d more mismatches not printed)" % (failed_total - printed), file=out)
+    for reason, n in not_run.items():
+        print("NOT RUN %d sequences, emulator: %s" % (n, reason[len("not run: "):]), file=out)
     elapsed = time.time() - t0
     print("per class (passed/failed):", file=out)
     for cls in classes:
