@@ -1,6 +1,6 @@
 /* writev(): gathers several buffers in order; pwritev at an offset;
  * EINVAL (negative iovcnt, iovcnt > IOV_MAX), EFAULT, EBADF.
- * SYSCALLS: writev pwritev openat close read lseek */
+ * SYSCALLS: writev pwritev openat close lseek pread64 ftruncate */
 #include <limits.h>
 #include <sys/uio.h>
 #include "tst_test.h"
