@@ -96,6 +96,8 @@ run_one() {
     return $status
 }
 
+build_error() { { grep -m1 -E 'error|undefined' "$1" || head -n1 "$1"; } | cut -c1-200; }
+
 first_difference() {
     local a=$1 b=$2 line
     line=$(cmp "$a" "$b" 2>&1 | sed -n 's/.* line \([0-9]*\).*/\1/p')
@@ -119,10 +121,10 @@ for name in "${names[@]}"; do
     src="$here/src/$name.c"
     fail() { echo "FAIL $name: $*"; failed=$((failed + 1)); }
     if ! build_one x86_64 gcc "$name"; then
-        fail "x86_64 build failed: $(head -n1 "$build/x86_64/$name.log")"; continue
+        fail "x86_64 build failed: $(build_error "$build/x86_64/$name.log")"; continue
     fi
     if ! build_one aarch64 aarch64-linux-gnu-gcc "$name"; then
-        fail "aarch64 build failed: $(head -n1 "$build/aarch64/$name.log")"; continue
+        fail "aarch64 build failed: $(build_error "$build/aarch64/$name.log")"; continue
     fi
     # Arguments are shell words (quotes allowed); the sources are ours, so eval is safe here.
     eval "args=($(directive "$src" args))"
