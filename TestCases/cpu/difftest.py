@@ -159,14 +159,14 @@ def run(args, out=sys.stdout):
                 if diff is None:
                     per_class[cls][0] += 1
                     continue
+                per_class[cls][1] += 1
+                failed_total += 1
                 if isinstance(e, runner.Crash) and e.reason.startswith("not run:"):
                     not_run.setdefault(e.reason, 0)
                     not_run[e.reason] += 1  # one summary line instead of thousands
                     failures.append(("%s#%d" % (cls, first + k), ["emulator:  " + e.reason]))
                     continue
                 seq = seqs[k] if seqs else gen.generate(cls, args.seed, first + k)
-                per_class[cls][1] += 1
-                failed_total += 1
                 failures.append((seq.ident, diff))
                 if args.quiet or (args.max_print and printed >= args.max_print):
                     continue

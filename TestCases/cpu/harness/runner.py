@@ -95,8 +95,10 @@ def _probe(argv0, prog, count, timeout):
                            stderr=subprocess.PIPE, timeout=timeout)
     except subprocess.TimeoutExpired:
         return "timed out"
-    if p.returncode != 0 or p.stdout:
+    if p.returncode != 0:
         return describe_exit(p.returncode) + _tail(p.stderr)
+    if p.stdout:
+        return "exit status 0 but wrote %d bytes to stdout: %r" % (len(p.stdout), p.stdout[:60])
     return None
 
 
