@@ -1,7 +1,7 @@
 /* socketpair(): AF_UNIX stream pairs carry data both ways, datagram pairs
  * keep message boundaries, SOCK_CLOEXEC/SOCK_NONBLOCK apply; recv on a
  * closed peer gives 0; EOPNOTSUPP/EAFNOSUPPORT for AF_INET, EFAULT.
- * SYSCALLS: socketpair sendto recvfrom close fcntl *
+ * SYSCALLS: socketpair sendto recvfrom close fcntl */
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include "tst_test.h"
