@@ -17,6 +17,12 @@ final class BlockCache {
     private var tableBlocks: UnsafeMutablePointer<Block>
     private var blocks: [UInt64: Block] = [:]
     private let scratch: UnsafeMutablePointer<DecodedOp>
+    /// Lowest and highest guest address any cached block covers, so memory changes outside the
+    /// code (malloc's mprotect and munmap calls) do not flush translations.
+    private var lowestCode: UInt64 = .max
+    private var highestCode: UInt64 = 0
+    /// Called once per newly translated block (`-d in_asm`).
+    var onTranslate: ((UInt64, Int) -> Void)?
 
     init() {
         let size = 1 << Self.tableBits
@@ -58,6 +64,9 @@ final class BlockCache {
         ops.initialize(from: scratch, count: count)
         let block = Block(pc: pc, ops: ops, count: count)
         blocks[pc] = block
+        lowestCode = min(lowestCode, pc)
+        highestCode = max(highestCode, address)
+        onTranslate?(pc, count)
         return block
     }
 
@@ -67,6 +76,14 @@ final class BlockCache {
         for block in blocks.values { block.ops.deallocate() }
         blocks.removeAll(keepingCapacity: true)
         tablePCs.update(repeating: UInt64.max, count: 1 << Self.tableBits)
+        lowestCode = .max
+        highestCode = 0
+    }
+
+    /// Drops translations if [start, end) may hold translated code. Must not be called while a
+    /// block is executing (the interpreter only calls it between blocks).
+    func invalidate(start: UInt64, end: UInt64) {
+        if end > lowestCode && start < highestCode { invalidateAll() }
     }
 
     var blockCount: Int { blocks.count }

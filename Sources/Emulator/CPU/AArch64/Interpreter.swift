@@ -17,6 +17,14 @@ public final class AArch64Interpreter {
     /// Counter frequency advertised in CNTFRQ_EL0; CNTVCT_EL0 counts CLOCK_MONOTONIC nanoseconds.
     static let counterFrequency: UInt64 = 1_000_000_000
 
+    /// `-d in_asm`: sees each block as it is translated.
+    var blockLogger: BlockDisassemblyLogger? {
+        didSet {
+            let logger = blockLogger
+            cache.onTranslate = logger.map { l in { l.blockTranslated(pc: $0, count: $1) } }
+        }
+    }
+
     public init(cpu: AArch64CPU) { self.cpu = cpu }
 
     /// Drops translated code (guest code pages changed).

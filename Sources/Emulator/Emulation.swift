@@ -1,0 +1,119 @@
+import CFerryHost
+import FerryABI
+import Glibc
+
+/// Everything `ferry` was asked to do for one guest program.
+public struct EmulatorConfiguration {
+    public var programPath: String
+    /// The guest's argv, argv[0] included.
+    public var arguments: [String]
+    public var environment: [String]
+    public var logUnimplemented = false
+    public var logBlocks = false
+    public var logFile: String?
+    /// The options a re-executed ferry (after a guest execve) must get again.
+    public var inheritedOptions: [String] = []
+
+    public init(programPath: String, arguments: [String], environment: [String]) {
+        self.programPath = programPath
+        self.arguments = arguments
+        self.environment = environment
+    }
+}
+
+/// Exit statuses of ferry itself, when it, not the guest, decides the outcome.
+public enum EmulatorExitStatus {
+    /// The program could not be loaded (malformed, wrong machine, unreadable): as a shell's 126.
+    public static let cannotExecute: Int32 = 126
+    /// The program file does not exist: as a shell's 127.
+    public static let notFound: Int32 = 127
+    /// Bad ferry command line.
+    public static let usage: Int32 = 2
+}
+
+/// Loads a guest program and runs it to completion. Never returns: the process exits with the
+/// guest's status or dies of the guest's fatal signal.
+public enum Emulation {
+    public static func run(_ configuration: EmulatorConfiguration) throws -> Never {
+        let elf = try ELFFile.read(path: configuration.programPath)
+        let log = configuration.logFile.flatMap { DiagnosticLog.file(path: $0) } ?? DiagnosticLog()
+        let absolutePath = absolute(configuration.programPath)
+        var startup = StartupInfo(arguments: configuration.arguments, environment: configuration.environment,
+                                  executablePath: configuration.programPath,
+                                  hardwareCapabilities: AArch64Features.hwcap, platform: AArch64Features.platform,
+                                  minimumSignalStackSize: AArch64Features.minimumSignalStackSize)
+        startup.hardwareCapabilities2 = AArch64Features.hwcap2
+        var limit = rlimit()
+        if getrlimit(__rlimit_resource_t(RLIMIT_STACK.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max {
+            startup.stackSize = min(max(UInt64(limit.rlim_cur), 128 << 10), 256 << 20)
+        }
+        let program = try ProgramLoader.load(elf, startup: startup)
+
+        var options = PersonalityOptions()
+        options.logUnimplemented = configuration.logUnimplemented
+        options.emulatorPath = emulatorExecutablePath()
+        options.emulatorArguments = configuration.inheritedOptions
+        let personality = LinuxPersonality(architecture: .aarch64, executablePath: absolutePath, options: options, log: log)
+        personality.setProgramBreak(start: program.brkStart)
+
+        let cpu = AArch64CPU()
+        cpu.pc = program.entry
+        cpu.stackPointer = program.stackPointer
+        let interpreter = AArch64Interpreter(cpu: cpu)
+        personality.attach(codeCache: interpreter)
+        if configuration.logBlocks { interpreter.blockLogger = BlockDisassemblyLogger(log: log) }
+        ferry_install_fault_handlers()
+
+        let x = cpu.x
+        while true {
+            switch interpreter.run() {
+            case .syscall:
+                var request = SyscallRequest(number: Int(x[8]), arguments: (x[0], x[1], x[2], x[3], x[4], x[5]))
+                personality.handle(&request, thread: cpu)
+                x[0] = UInt64(bitPattern: request.result)
+            case let .signal(number, _, address):
+                if number == SIGILL {
+                    let word = hostPointer(address).load(as: UInt32.self)
+                    if word >> 16 != 0 {  // not UDF: an instruction Ferry does not implement
+                        log.write("ferry: unimplemented instruction 0x\(String(word, radix: 16, uppercase: false)) at pc 0x\(String(address, radix: 16)): \(Disassembler.aarch64.describe(word: word, address: address))")
+                    }
+                }
+                dieOfSignal(number)
+            }
+        }
+    }
+
+    /// Ends the process with `signal`'s default action, so the parent sees the native wait status.
+    static func dieOfSignal(_ signal: Int32) -> Never {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = SIG_DFL
+        sigaction(signal, &action, nil)
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, signal)
+        sigprocmask(SIG_UNBLOCK, &set, nil)
+        _ = HostSyscall.call(.tgkill, UInt64(getpid()), UInt64(HostSyscall.call(.gettid)), UInt64(signal))
+        Glibc._exit(128 + signal)
+    }
+
+    static func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return path }
+        let cwd = String(cString: buffer)
+        return cwd.hasSuffix("/") ? cwd + path : cwd + "/" + path
+    }
+
+    /// The host path of the running ferry, for re-executing it on foreign binaries.
+    static func emulatorExecutablePath() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        return n > 0 ? String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : "ferry"
+    }
+}
+
+extension AArch64Interpreter: CodeCacheInvalidating {
+    public func invalidateCode(start: UInt64, end: UInt64) {
+        cache.invalidate(start: start, end: end)
+    }
+}

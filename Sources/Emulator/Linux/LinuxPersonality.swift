@@ -1,0 +1,134 @@
+import FerryABI
+import Glibc
+
+/// Where translated code lives, so memory syscalls can drop stale translations.
+public protocol CodeCacheInvalidating: AnyObject {
+    func invalidateCode(start: UInt64, end: UInt64)
+}
+
+/// Options of the personality that come from the command line.
+public struct PersonalityOptions {
+    /// `-d unimp`: say once per number which syscalls and ioctls are not implemented.
+    public var logUnimplemented = false
+    /// Absolute path of the ferry executable, for re-executing foreign binaries.
+    public var emulatorPath: String = ""
+    /// Options to pass to a re-executed ferry (e.g. `-d unimp`).
+    public var emulatorArguments: [String] = []
+    public init() {}
+}
+
+/// The Linux personality: carries out guest system calls on the host, arch-neutrally. It asks the
+/// generated tables for numbers, constants and layouts; it never names a guest architecture.
+public final class LinuxPersonality {
+    public let architecture: Architecture
+    let guestConstants: ConstantSet
+    let hostConstants: ConstantSet
+    let options: PersonalityOptions
+    let log: DiagnosticLog
+    weak var codeCache: CodeCacheInvalidating?
+
+    /// Per guest syscall number: how to run it and the host number for passthrough.
+    private var handlers: [SyscallHandler]
+    private var hostNumbers: [Int]
+    private var ids: [SyscallID?]
+    private var reportedUnimplemented = Set<Int>()
+
+    let openFlags: FlagTranslator
+    let executablePath: String
+    var programBreakStart: UInt64 = 0
+    var programBreak: UInt64 = 0
+    var signalActions: [UInt64: (UInt64, UInt64, UInt64, UInt64)] = [:]
+    var rseqArea: UInt64 = 0
+    var rseqLength: UInt32 = 0
+    var ioctlReported = Set<UInt64>()
+    /// Guest ioctl request -> host request, for the requests passed through.
+    let ioctlTranslation: [UInt64: UInt64]
+    let statConverter: StatConverter
+
+    public init(architecture: Architecture, executablePath: String, options: PersonalityOptions, log: DiagnosticLog) {
+        self.architecture = architecture
+        self.executablePath = executablePath
+        self.options = options
+        self.log = log
+        guestConstants = ABIConstants.forArchitecture(architecture)
+        hostConstants = ABIConstants.forArchitecture(.x86_64)
+        openFlags = FlagTranslator(group: "open_flags", guest: guestConstants, host: hostConstants)
+        var ioctls: [UInt64: UInt64] = [:]
+        for name in Self.passthroughIoctls {
+            if let g = guestConstants.value(name), let h = hostConstants.value(name) {
+                ioctls[UInt64(g) & 0xFFFF_FFFF] = UInt64(h) & 0xFFFF_FFFF
+            }
+        }
+        ioctlTranslation = ioctls
+        statConverter = StatConverter(architecture: architecture)
+        let guestTable = SyscallTable.forArchitecture(architecture)
+        let maxNumber = guestTable.entries.map(\.number).max() ?? 0
+        handlers = Array(repeating: .unimplemented, count: maxNumber + 1)
+        hostNumbers = Array(repeating: -1, count: maxNumber + 1)
+        ids = Array(repeating: nil, count: maxNumber + 1)
+        for (number, id) in guestTable.entries {
+            ids[number] = id
+            guard let support = SyscallRegistry.byID[id] else { continue }
+            if support.handler == .passthrough {
+                guard let host = HostSyscall.table.number(of: id) else { continue }
+                hostNumbers[number] = host
+            }
+            handlers[number] = support.handler
+        }
+    }
+
+    public func setProgramBreak(start: UInt64) {
+        programBreakStart = start
+        programBreak = start
+    }
+
+    public func attach(codeCache: CodeCacheInvalidating) { self.codeCache = codeCache }
+
+    /// Carries out one syscall; `thread` is the calling thread's CPU state.
+    public func handle(_ request: inout SyscallRequest, thread: GuestThreadState) {
+        let n = request.number
+        guard n >= 0, n < handlers.count else {
+            reportUnimplemented(n)
+            request.result = -Int64(ENOSYS)
+            return
+        }
+        switch handlers[n] {
+        case .passthrough:
+            request.result = HostSyscall.call(hostNumbers[n], request[0], request[1], request[2], request[3], request[4], request[5])
+        case .unimplemented:
+            reportUnimplemented(n)
+            request.result = -Int64(ENOSYS)
+        case .exit, .exitGroup:
+            exitProcess(status: Int32(truncatingIfNeeded: request[0]))
+        case .brk: request.result = brk(request[0])
+        case .mmap: request.result = mmap(request)
+        case .munmap: request.result = munmap(request)
+        case .mprotect: request.result = mprotect(request)
+        case .mremap: request.result = mremap(request)
+        case .openat: request.result = openat(request)
+        case .fcntl: request.result = fcntl(request)
+        case .fstat: request.result = fstat(request)
+        case .newfstatat: request.result = newfstatat(request)
+        case .readlinkat: request.result = readlinkat(request)
+        case .ioctl: request.result = ioctl(request)
+        case .uname: request.result = uname(request)
+        case .rtSigaction: request.result = rtSigaction(request)
+        case .rtSigprocmask: request.result = rtSigprocmask(request)
+        case .clone: request.result = clone(request, thread: thread)
+        case .execve: request.result = execve(request)
+        case .rseq: request.result = rseq(request)
+        }
+    }
+
+    func reportUnimplemented(_ number: Int) {
+        guard options.logUnimplemented, !reportedUnimplemented.contains(number) else { return }
+        reportedUnimplemented.insert(number)
+        let name = number >= 0 && number < ids.count ? ids[number].map { " (\($0.name))" } ?? "" : ""
+        log.write("unsupported syscall \(number)\(name) on \(architecture.rawValue)")
+    }
+
+    func exitProcess(status: Int32) -> Never {
+        _ = HostSyscall.call(.exit_group, UInt64(UInt32(bitPattern: status)))
+        Glibc._exit(status)
+    }
+}

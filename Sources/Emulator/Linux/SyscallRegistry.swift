@@ -1,0 +1,108 @@
+import FerryABI
+
+/// How far an implemented syscall goes. The published support table is generated from the registry.
+public enum SupportLevel: String, Codable, Sendable {
+    case full, partial, unimplemented
+}
+
+/// How a syscall is carried out.
+enum SyscallHandler: UInt8 {
+    /// Arguments and result have the same meaning for the guest and the host: call the host.
+    case passthrough
+    case exit, exitGroup
+    case brk, mmap, munmap, mprotect, mremap
+    case openat, fcntl, fstat, newfstatat, readlinkat, ioctl
+    case uname
+    case rtSigaction, rtSigprocmask
+    case clone, execve
+    case rseq
+    case unimplemented
+}
+
+/// One row of the support table: the gVisor-style source of truth for what Ferry implements.
+public struct SyscallSupport: Sendable {
+    public let id: SyscallID
+    public let level: SupportLevel
+    public let note: String
+    let handler: SyscallHandler
+}
+
+/// The registry: every syscall Ferry implements, how, and how completely. Syscalls absent from it
+/// are unimplemented (ENOSYS).
+enum SyscallRegistry {
+    private static func row(_ id: SyscallID, _ handler: SyscallHandler, _ level: SupportLevel = .full,
+                            _ note: String = "") -> SyscallSupport {
+        SyscallSupport(id: id, level: level, note: note, handler: handler)
+    }
+
+    static let rows: [SyscallSupport] = [
+        // Files and descriptors.
+        row(.read, .passthrough), row(.write, .passthrough), row(.readv, .passthrough), row(.writev, .passthrough),
+        row(.pread64, .passthrough), row(.pwrite64, .passthrough), row(.preadv, .passthrough), row(.pwritev, .passthrough),
+        row(.preadv2, .passthrough), row(.pwritev2, .passthrough),
+        row(.close, .passthrough), row(.close_range, .passthrough), row(.lseek, .passthrough),
+        row(.dup, .passthrough), row(.dup3, .passthrough), row(.pipe2, .passthrough, .partial, "O_* flags passed as is"),
+        row(.openat, .openat), row(.fcntl, .fcntl, .partial, "F_GETFL/F_SETFL flags translated; lock structs assumed same layout"),
+        row(.ioctl, .ioctl, .partial, "terminal and FIO* requests; others ENOTTY"),
+        row(.fstat, .fstat), row(.newfstatat, .newfstatat), row(.statx, .passthrough),
+        row(.readlinkat, .readlinkat), row(.getdents64, .passthrough), row(.getcwd, .passthrough),
+        row(.faccessat, .passthrough), row(.faccessat2, .passthrough), row(.chdir, .passthrough), row(.fchdir, .passthrough),
+        row(.mkdirat, .passthrough), row(.unlinkat, .passthrough), row(.renameat, .passthrough), row(.renameat2, .passthrough),
+        row(.linkat, .passthrough), row(.symlinkat, .passthrough), row(.fchmod, .passthrough), row(.fchmodat, .passthrough),
+        row(.fchown, .passthrough), row(.fchownat, .passthrough), row(.umask, .passthrough), row(.truncate, .passthrough),
+        row(.ftruncate, .passthrough), row(.fallocate, .passthrough), row(.fsync, .passthrough), row(.fdatasync, .passthrough),
+        row(.sync, .passthrough), row(.utimensat, .passthrough), row(.sendfile, .passthrough),
+        row(.copy_file_range, .passthrough), row(.splice, .passthrough), row(.tee, .passthrough),
+        row(.statfs, .passthrough), row(.fstatfs, .passthrough), row(.flock, .passthrough),
+        row(.ppoll, .passthrough), row(.pselect6, .passthrough),
+        row(.memfd_create, .passthrough),
+        // Memory.
+        row(.brk, .brk), row(.mmap, .mmap), row(.munmap, .munmap), row(.mprotect, .mprotect),
+        row(.mremap, .mremap), row(.madvise, .passthrough), row(.msync, .passthrough),
+        row(.mincore, .passthrough), row(.mlock, .passthrough), row(.munlock, .passthrough),
+        // Processes.
+        row(.exit, .exit, .partial, "ends the process: guest threads are not implemented yet"),
+        row(.exit_group, .exitGroup),
+        row(.clone, .clone, .partial, "fork-like clones (vfork runs as fork); CLONE_THREAD not yet"),
+        row(.execve, .execve, .partial, "foreign ELF re-executes ferry; host ELF and scripts run natively"),
+        row(.wait4, .passthrough), row(.waitid, .passthrough),
+        row(.getpid, .passthrough), row(.getppid, .passthrough), row(.gettid, .passthrough),
+        row(.getuid, .passthrough), row(.geteuid, .passthrough), row(.getgid, .passthrough), row(.getegid, .passthrough),
+        row(.getresuid, .passthrough), row(.getresgid, .passthrough), row(.getgroups, .passthrough),
+        row(.setpgid, .passthrough), row(.getpgid, .passthrough), row(.getsid, .passthrough), row(.setsid, .passthrough),
+        row(.set_tid_address, .passthrough), row(.set_robust_list, .passthrough), row(.get_robust_list, .passthrough),
+        row(.futex, .passthrough),
+        row(.rseq, .rseq, .partial, "registration is checked and recorded; cpu_id is set at registration only"),
+        row(.prlimit64, .passthrough), row(.getrlimit, .passthrough), row(.setrlimit, .passthrough),
+        row(.getrusage, .passthrough), row(.getpriority, .passthrough), row(.setpriority, .passthrough),
+        row(.sched_yield, .passthrough), row(.sched_getaffinity, .passthrough), row(.sched_setaffinity, .passthrough),
+        row(.getcpu, .passthrough), row(.sysinfo, .passthrough), row(.times, .passthrough),
+        row(.uname, .uname), row(.getrandom, .passthrough), row(.prctl, .passthrough, .partial, "passed to the host"),
+        // Signals.
+        row(.rt_sigaction, .rtSigaction, .partial, "actions recorded; guest handlers are not called yet"),
+        row(.rt_sigprocmask, .rtSigprocmask), row(.kill, .passthrough), row(.tkill, .passthrough), row(.tgkill, .passthrough),
+        row(.sigaltstack, .passthrough, .partial, "recorded by the host only"),
+        // Time.
+        row(.clock_gettime, .passthrough), row(.clock_getres, .passthrough), row(.clock_nanosleep, .passthrough),
+        row(.nanosleep, .passthrough), row(.gettimeofday, .passthrough),
+        row(.getitimer, .passthrough), row(.setitimer, .passthrough),
+        // Sockets.
+        row(.socket, .passthrough), row(.socketpair, .passthrough), row(.bind, .passthrough), row(.listen, .passthrough),
+        row(.accept, .passthrough), row(.accept4, .passthrough), row(.connect, .passthrough),
+        row(.getsockname, .passthrough), row(.getpeername, .passthrough), row(.sendto, .passthrough),
+        row(.recvfrom, .passthrough), row(.sendmsg, .passthrough), row(.recvmsg, .passthrough),
+        row(.shutdown, .passthrough), row(.setsockopt, .passthrough), row(.getsockopt, .passthrough),
+        // Events.
+        row(.eventfd2, .passthrough), row(.epoll_create1, .passthrough), row(.epoll_ctl, .passthrough),
+        row(.epoll_pwait, .passthrough),
+    ]
+
+    static let byID: [SyscallID: SyscallSupport] = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+
+    /// The support table for an architecture: every syscall number it has, in order.
+    static func table(for architecture: Architecture) -> [(number: Int, support: SyscallSupport)] {
+        SyscallTable.forArchitecture(architecture).entries.map { entry in
+            (entry.number, byID[entry.id] ?? SyscallSupport(id: entry.id, level: .unimplemented, note: "", handler: .unimplemented))
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// One guest system call as the personality sees it, independent of the CPU: the architecture's
+/// calling convention fills it from registers and writes `result` back.
+public struct SyscallRequest {
+    public var number: Int
+    public var arguments: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
+    /// The raw return value: a result, or -errno.
+    public var result: Int64 = 0
+
+    @inline(__always) public subscript(_ i: Int) -> UInt64 {
+        switch i {
+        case 0: return arguments.0
+        case 1: return arguments.1
+        case 2: return arguments.2
+        case 3: return arguments.3
+        case 4: return arguments.4
+        default: return arguments.5
+        }
+    }
+
+    public init(number: Int, arguments: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)) {
+        self.number = number
+        self.arguments = arguments
+    }
+}
+
+/// What the personality needs from the guest CPU besides syscall arguments: the few operations
+/// that process creation changes (fork children, thread stacks, TLS).
+public protocol GuestThreadState: AnyObject {
+    var stackPointer: UInt64 { get set }
+    var threadPointer: UInt64 { get set }
+    var programCounter: UInt64 { get set }
+}
+
+extension AArch64CPU: GuestThreadState {
+    public var stackPointer: UInt64 {
+        get { x[AArch64CPU.stackPointerSlot] }
+        set { x[AArch64CPU.stackPointerSlot] = newValue }
+    }
+    public var threadPointer: UInt64 {
+        get { tpidr }
+        set { tpidr = newValue }
+    }
+    public var programCounter: UInt64 {
+        get { pc }
+        set { pc = newValue }
+    }
+}

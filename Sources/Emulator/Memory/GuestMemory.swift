@@ -1,0 +1,71 @@
+import Glibc
+
+/// Reads of guest memory that must not fault the emulator when the guest passes a bad pointer:
+/// they go through process_vm_readv on our own pid, which reports EFAULT instead of faulting.
+enum GuestMemory {
+    /// Copies `count` bytes from guest `address` into `destination`; false if any byte is unreadable.
+    static func read(_ address: UInt64, count: Int, into destination: UnsafeMutableRawPointer) -> Bool {
+        guard count > 0 else { return true }
+        var local = iovec(iov_base: destination, iov_len: count)
+        var remote = iovec(iov_base: UnsafeMutableRawPointer(bitPattern: UInt(address)), iov_len: count)
+        let n = withUnsafeMutablePointer(to: &local) { l in
+            withUnsafeMutablePointer(to: &remote) { r in
+                HostSyscall.call(.process_vm_readv, UInt64(getpid()), UInt64(UInt(bitPattern: l)), 1,
+                                 UInt64(UInt(bitPattern: r)), 1, 0)
+            }
+        }
+        return n == count
+    }
+
+    /// A NUL-terminated string at guest `address`, or nil if it is unreadable or longer than `limit`.
+    static func string(at address: UInt64, limit: Int = 4096) -> String? {
+        guard address != 0 else { return nil }
+        var bytes: [UInt8] = []
+        var cursor = address
+        var chunk = [UInt8](repeating: 0, count: 256)
+        while bytes.count < limit {
+            // Never read across a page boundary in one go: the next page may be unmapped.
+            let toPageEnd = Int(4096 - (cursor & 4095))
+            let n = min(toPageEnd, chunk.count)
+            let ok = chunk.withUnsafeMutableBytes { read(cursor, count: n, into: $0.baseAddress!) }
+            guard ok else { return nil }
+            if let end = chunk[0..<n].firstIndex(of: 0) {
+                bytes.append(contentsOf: chunk[0..<end])
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            bytes.append(contentsOf: chunk[0..<n])
+            cursor &+= UInt64(n)
+        }
+        return nil
+    }
+
+    /// A NULL-terminated array of guest pointers to strings (argv, envp); nil if unreadable.
+    static func stringArray(at address: UInt64, pointerSize: Int = 8, limit: Int = 65536) -> [String]? {
+        guard address != 0 else { return [] }
+        var result: [String] = []
+        var cursor = address
+        while result.count < limit {
+            var word: UInt64 = 0
+            guard withUnsafeMutableBytes(of: &word, { read(cursor, count: pointerSize, into: $0.baseAddress!) }) else { return nil }
+            if word == 0 { return result }
+            guard let s = string(at: word, limit: 1 << 20) else { return nil }
+            result.append(s)
+            cursor &+= UInt64(pointerSize)
+        }
+        return nil
+    }
+
+    /// Writes to guest memory through process_vm_writev; false (EFAULT) if any byte is unwritable.
+    static func write(_ address: UInt64, from source: UnsafeRawPointer, count: Int) -> Bool {
+        guard count > 0 else { return true }
+        var local = iovec(iov_base: UnsafeMutableRawPointer(mutating: source), iov_len: count)
+        var remote = iovec(iov_base: UnsafeMutableRawPointer(bitPattern: UInt(address)), iov_len: count)
+        let n = withUnsafeMutablePointer(to: &local) { l in
+            withUnsafeMutablePointer(to: &remote) { r in
+                HostSyscall.call(.process_vm_writev, UInt64(getpid()), UInt64(UInt(bitPattern: l)), 1,
+                                 UInt64(UInt(bitPattern: r)), 1, 0)
+            }
+        }
+        return n == count
+    }
+}

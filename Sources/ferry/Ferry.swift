@@ -1,0 +1,134 @@
+import ArgumentParser
+import Emulator
+import FerryABI
+import Glibc
+
+/// `ferry [options] PROGRAM [ARGS...]`: runs a Linux program built for another CPU. Options follow
+/// qemu-user's spelling (single dash) so ferry drops in where qemu-user is used today.
+@main
+struct Ferry: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ferry",
+        abstract: "Run a Linux program built for another CPU (AArch64) on this x86-64 host.",
+        discussion: """
+        The guest architecture comes from the ELF header. Environment equivalents: FERRY_LOG (as -d),
+        FERRY_LOG_FILENAME (as -D), FERRY_SET_ENV (comma-separated VAR=VALUE, as -E),
+        FERRY_UNSET_ENV (comma-separated, as -U), FERRY_ARGV0 (as -0).
+        Exit status: the guest's own; 126 if the program cannot be loaded, 127 if it does not exist,
+        2 for a bad command line. A guest killed by a signal makes ferry die of the same signal.
+        """,
+        version: EmulatorInfo.version)
+
+    @Option(name: .customLong("E", withSingleDash: true), help: ArgumentHelp("Set VAR=VALUE in the guest's environment.", valueName: "VAR=VALUE"))
+    var setEnvironment: [String] = []
+
+    @Option(name: .customLong("U", withSingleDash: true), help: ArgumentHelp("Remove VAR from the guest's environment.", valueName: "VAR"))
+    var unsetEnvironment: [String] = []
+
+    @Option(name: .customLong("0", withSingleDash: true), help: ArgumentHelp("Pass ARGV0 as the guest's argv[0].", valueName: "ARGV0"))
+    var argv0: String?
+
+    @Option(name: .customLong("d", withSingleDash: true),
+            help: ArgumentHelp("Comma-separated diagnostics: unimp (unsupported syscalls and ioctls, once each), in_asm (each new block, disassembled).", valueName: "ITEMS"))
+    var debug: String?
+
+    @Option(name: .customLong("D", withSingleDash: true), help: ArgumentHelp("Write diagnostics to FILE instead of stderr.", valueName: "FILE"))
+    var logFile: String?
+
+    @Flag(name: .customLong("list-syscalls"), help: "Print the syscall support table for --arch and exit.")
+    var listSyscalls = false
+
+    @Option(name: .customLong("arch"), help: "Architecture for --list-syscalls: aarch64, riscv64, mips, arm, i386, x86_64.")
+    var arch: String = "aarch64"
+
+    @Option(name: .customLong("format"), help: "Format for --list-syscalls: table, json or csv.")
+    var format: String = "table"
+
+    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("The guest program and its arguments.", valueName: "PROGRAM [ARGS...]"))
+    var command: [String] = []
+
+    static let knownDebugItems: Set<String> = ["unimp", "in_asm"]
+
+    func validate() throws {
+        if listSyscalls {
+            guard Architecture(rawValue: arch) != nil else {
+                throw ValidationError("unknown architecture '\(arch)': use one of \(Architecture.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard SupportTableFormat(rawValue: format) != nil else {
+                throw ValidationError("unknown format '\(format)': use table, json or csv")
+            }
+            return
+        }
+        guard !command.isEmpty else { throw ValidationError("missing PROGRAM: try 'ferry ./program args'") }
+        for item in debugItems where !Self.knownDebugItems.contains(item) {
+            throw ValidationError("unknown -d item '\(item)': use \(Self.knownDebugItems.sorted().joined(separator: ","))")
+        }
+    }
+
+    var debugItems: [String] {
+        let text = debug ?? ProcessInfoLite.environment("FERRY_LOG") ?? ""
+        return text.split(separator: ",").map(String.init).filter { !$0.isEmpty }
+    }
+
+    func run() throws {
+        if listSyscalls {
+            print(SupportTable.render(architecture: Architecture(rawValue: arch)!, format: SupportTableFormat(rawValue: format)!), terminator: "")
+            return
+        }
+        let program = command[0]
+        var environment = ProcessInfoLite.environmentList()
+        let unsets = unsetEnvironment + (ProcessInfoLite.environment("FERRY_UNSET_ENV")?.split(separator: ",").map(String.init) ?? [])
+        let sets = (ProcessInfoLite.environment("FERRY_SET_ENV")?.split(separator: ",").map(String.init) ?? []) + setEnvironment
+        environment.removeAll { entry in unsets.contains { entry.hasPrefix($0 + "=") } }
+        for assignment in sets {
+            let name = assignment.split(separator: "=", maxSplits: 1).first.map(String.init) ?? assignment
+            environment.removeAll { $0.hasPrefix(name + "=") }
+            environment.append(assignment)
+        }
+        var arguments = command
+        if let argv0 = argv0 ?? ProcessInfoLite.environment("FERRY_ARGV0") { arguments[0] = argv0 }
+        var configuration = EmulatorConfiguration(programPath: program, arguments: arguments, environment: environment)
+        let items = debugItems
+        configuration.logUnimplemented = items.contains("unimp")
+        configuration.logBlocks = items.contains("in_asm")
+        configuration.logFile = logFile ?? ProcessInfoLite.environment("FERRY_LOG_FILENAME")
+        if !items.isEmpty { configuration.inheritedOptions += ["-d", items.joined(separator: ",")] }
+        if let file = configuration.logFile { configuration.inheritedOptions += ["-D", file] }
+        do {
+            try Emulation.run(configuration)
+        } catch let error as LoadError {
+            FileHandleLite.standardError.write("ferry: \(program): \(error)\n")
+            if case let .cannotRead(_, reason) = error, access(program, F_OK) != 0 {
+                _ = reason
+                Glibc.exit(EmulatorExitStatus.notFound)
+            }
+            Glibc.exit(EmulatorExitStatus.cannotExecute)
+        }
+    }
+}
+
+/// Environment access without Foundation.
+enum ProcessInfoLite {
+    static func environment(_ name: String) -> String? {
+        guard let value = getenv(name) else { return nil }
+        return String(cString: value)
+    }
+
+    static func environmentList() -> [String] {
+        var result: [String] = []
+        var cursor = environ
+        while let entry = cursor.pointee {
+            result.append(String(cString: entry))
+            cursor += 1
+        }
+        return result
+    }
+}
+
+struct FileHandleLite {
+    let fd: Int32
+    static let standardError = FileHandleLite(fd: 2)
+    func write(_ text: String) {
+        text.withCString { _ = Glibc.write(fd, $0, strlen($0)) }
+    }
+}

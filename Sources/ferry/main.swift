@@ -1,2 +1,0 @@
-import Emulator
-print("ferry", EmulatorInfo.version)
