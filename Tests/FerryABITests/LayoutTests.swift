@@ -65,7 +65,8 @@ final class LayoutTests: XCTestCase {
                 let guestBytes = try XCTUnwrap(LayoutSamples.bytes(name, for: arch), "\(arch) \(name)")
                 let hostBytes = try XCTUnwrap(LayoutSamples.bytes(name, for: .x86_64))
                 XCTAssertEqual(guestBytes.count, guest.size)
-                let converter = StructConverter(guest: guest, guestBigEndian: arch.isBigEndian, host: host)
+                let converter = try XCTUnwrap(ABILayouts.converter(name, guest: arch))
+                XCTAssertEqual(converter.guest.size, guest.size)
                 if converter.isIdentity { identities.append("\(arch) \(name)") }
 
                 var toHost = [UInt8](repeating: 0xAA, count: host.size)

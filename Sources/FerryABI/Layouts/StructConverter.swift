@@ -96,3 +96,12 @@ public struct StructConverter: Sendable {
         }
     }
 }
+
+extension ABILayouts {
+    /// The converter for `name` between `guest` and the x86_64 host, or nil when either side has
+    /// no such layout. Cheap enough to build once per struct at startup and keep.
+    public static func converter(_ name: String, guest: Architecture) -> StructConverter? {
+        guard let g = layout(name, for: guest), let h = layout(name, for: .x86_64) else { return nil }
+        return StructConverter(guest: g, guestBigEndian: guest.isBigEndian, host: h)
+    }
+}
