@@ -108,6 +108,43 @@ func fpToFixed(_ a: UInt64, _ f: FPFormat, fbits: Int, unsigned: Bool, _ roundin
     return UInt64(truncatingIfNeeded: m)
 }
 
+/// FPToFixedJS (FJCVTZS): double to int32 rounding toward zero, modulo 2^32 (JavaScript
+/// ToInt32). Returns the result and the Z flag (set when the conversion was exact and in range).
+func fpToInt32JS(_ a: UInt64, _ fpcr: UInt64, _ fpsr: inout UInt64) -> (UInt64, Bool) {
+    let f = FPFormat.double
+    let v = fpUnpack(a, f, fpcr, &fpsr)
+    switch v.kind {
+    case .quietNaN, .signallingNaN, .infinity:
+        fpsr |= FPFlag.invalidOp
+        return (0, false)
+    case .zero:
+        return (0, !v.sign && a & f.fracMask == 0)
+    case .finite: break
+    }
+    var low: UInt64                 // low 64 bits of the truncated magnitude
+    var inexact = false
+    var big = false                 // magnitude >= 2^64
+    if v.exp >= 0 {
+        big = v.exp + (64 - v.sig.leadingZeroBitCount) > 64
+        low = v.exp >= 64 ? 0 : v.sig << UInt64(v.exp)
+    } else if -v.exp >= 64 {
+        low = 0; inexact = true
+    } else {
+        low = v.sig >> UInt64(-v.exp)
+        inexact = v.sig & ((1 << UInt64(-v.exp)) - 1) != 0
+    }
+    let result = (v.sign ? 0 &- low : low) & 0xFFFF_FFFF
+    if big || (v.sign ? low > 1 << 31 : low > (1 << 31) - 1) {
+        fpsr |= FPFlag.invalidOp
+        return (result, false)
+    }
+    if inexact {
+        fpsr |= FPFlag.inexact
+        return (result, false)
+    }
+    return (result, true)
+}
+
 /// FixedToFP: the intBits-wide integer `x` (signed or not) divided by 2^fbits, rounded into `f`.
 func fpFromFixed(_ x: UInt64, intBits: Int, signed: Bool, fbits: Int, _ f: FPFormat,
                  _ rounding: FPRounding, _ fpcr: UInt64, _ fpsr: inout UInt64) -> UInt64 {

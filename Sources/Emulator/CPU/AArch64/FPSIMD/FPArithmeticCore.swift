@@ -44,6 +44,8 @@ struct FPFormat {
     static let half = FPFormat(fracBits: 10, expBits: 5)
     static let single = FPFormat(fracBits: 23, expBits: 8)
     static let double = FPFormat(fracBits: 52, expBits: 11)
+    /// BFloat16 (FEAT_BF16): single's exponent range, 7 fraction bits; flushes under FZ.
+    static let bfloat16 = FPFormat(fracBits: 7, expBits: 8)
 
     /// The format selected by a scalar FP `ftype` field (00 single, 01 double, 11 half).
     @inline(__always) static func fromFType(_ ftype: UInt32) -> FPFormat? {

@@ -81,6 +81,9 @@ extension AArch64CPU {
         case 1: result = fpAbs(a, f)
         case 2: result = fpNeg(a, f)
         case 3: result = fpSqrt(a, f, fpcr, &fpsr)
+        case 6:                                                                  // BFCVT
+            guard f.isDouble else { return false }
+            result = fpConvert(readFP(rn, .single), from: .single, to: .bfloat16, fpcr, &fpsr)
         case 4, 5, 7:                                                            // FCVT
             guard let to = FPFormat.fromFType(opcode & 3), to.fracBits != f.fracBits else {
                 return false
@@ -224,7 +227,15 @@ extension AArch64CPU {
                 }
                 return true
             }
-            guard rmode == 0 else { return false }     // FJCVTZS (FEAT_JSCVT) not provided
+            if rmode == 3 && !sf && ftype == 1 && !toFP {   // FJCVTZS
+                var fpsr = self.fpsr
+                let (result, exact) = fpToInt32JS(readFP(rn, .double), fpcr, &fpsr)
+                self.fpsr = fpsr
+                writeGPR(rd, result)
+                nzcv = exact ? 0x4000_0000 : 0
+                return true
+            }
+            guard rmode == 0 else { return false }
             let f: FPFormat
             switch ftype {
             case 0 where !sf: f = .single
