@@ -96,7 +96,12 @@ public enum Emulation {
         Glibc._exit(128 + signal)
     }
 
+    /// The canonical absolute path, as the kernel shows it in /proc/self/exe.
     static func absolute(_ path: String) -> String {
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
         if path.hasPrefix("/") { return path }
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buffer, buffer.count) != nil else { return path }
