@@ -244,6 +244,11 @@ enum ScalarFPCases {
             r.next() & f.valueMask, r.next() & f.valueMask, r.next() & f.valueMask,
             (UInt64(r.below(f.maxBiasedExp)) << UInt64(f.fracBits)) | (r.next() & frac),
             (UInt64(f.bias + r.below(8) - 4) << UInt64(f.fracBits)) | (r.next() & frac & ~0xFF),
+            (UInt64(1 + r.below(3)) << UInt64(f.fracBits)) | (r.next() & frac),            // tiny
+            (UInt64(f.maxBiasedExp - 1 - r.below(3)) << UInt64(f.fracBits)) | (r.next() & frac),
+            (UInt64(f.bias / 2 + r.below(4)) << UInt64(f.fracBits)) | (r.next() & frac),   // ~sqrt(max)
+            (UInt64(f.bias / 2 - r.below(4)) << UInt64(f.fracBits)) | (r.next() & frac),
+            r.next() & frac,                                                                // denormal
         ]
         let v = r.pick(choices)
         return r.below(2) == 0 ? v : v | f.signBit
@@ -314,8 +319,11 @@ enum ScalarFPCases {
             }
             word |= ftype << 22
             if gprFields {
-                let d = UInt32(r.pick([0, 1, 1, 31])), n = UInt32(r.pick([0, 1, 1, 31]))
-                word |= n << 5 | (d == 31 && r.below(2) == 0 ? 0 : d)
+                // Only the general-register side may be 31 (XZR); V31 is not part of the state.
+                let opcode = (word >> 16) & 7
+                let gprIsSource = opcode == 2 || opcode == 3 || opcode == 7
+                let g = UInt32(r.pick([0, 1, 1, 31])), v = UInt32(r.below(2))
+                word |= gprIsSource ? g << 5 | v : v << 5 | g
             } else {
                 word |= rm << 16 | rn << 5 | (hasRd ? rd : 0)
             }
@@ -410,7 +418,11 @@ final class ScalarFPOracleTests: XCTestCase {
     }
 
     func testScalarFPMatchesQemu() throws {
-        try check(ScalarFPCases.scalar(count: 20000, seed: 0x5CA1_AB1E), "scalar FP")
+        // FERRY_SCALARFP_CASES / FERRY_SCALARFP_SEED widen a local run.
+        let env = ProcessInfo.processInfo.environment
+        let count = env["FERRY_SCALARFP_CASES"].flatMap { Int($0) } ?? 20000
+        let seed = env["FERRY_SCALARFP_SEED"].flatMap { UInt64($0) } ?? 0x5CA1_AB1E
+        try check(ScalarFPCases.scalar(count: count, seed: seed), "scalar FP")
     }
 
     func testFPSIMDLoadStoreMatchesQemu() throws {

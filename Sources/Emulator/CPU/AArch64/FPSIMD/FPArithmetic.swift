@@ -81,7 +81,7 @@ func fpAdd(_ a: UInt64, _ b: UInt64, _ f: FPFormat, _ fpcr: UInt64,
                     let r = Float(s)
                     let bits = UInt64(r.bitPattern)
                     let er = sexp(bits)
-                    if er != 0 && er != 0xFF {
+                    if er > 1 && er != 0xFF {   // exponent 1 may be tiny before rounding
                         if Double(r) != s { fpsr |= FPFlag.inexact }
                         return bits
                     }
@@ -150,7 +150,7 @@ func fpMul(_ a: UInt64, _ b: UInt64, _ f: FPFormat, _ fpcr: UInt64,
                 let r = Float(p)
                 let bits = UInt64(r.bitPattern)
                 let er = sexp(bits)
-                if er != 0 && er != 0xFF {
+                if er > 1 && er != 0xFF {   // exponent 1 may be tiny before rounding
                     if Double(r) != p { fpsr |= FPFlag.inexact }
                     return bits
                 }
@@ -208,7 +208,7 @@ func fpDiv(_ a: UInt64, _ b: UInt64, _ f: FPFormat, _ fpcr: UInt64,
                 let r = Float(x / y)
                 let bits = UInt64(r.bitPattern)
                 let er = sexp(bits)
-                if er != 0 && er != 0xFF {
+                if er > 1 && er != 0xFF {   // exponent 1 may be tiny before rounding
                     if Double(r) * y != x { fpsr |= FPFlag.inexact }   // product exact
                     return bits
                 }
