@@ -195,7 +195,7 @@ enum AdvSIMDOracle {
         let exe = dir.appendingPathComponent("oracle"), outURL = dir.appendingPathComponent("out.txt")
         try asm.write(to: asmURL, atomically: true, encoding: .utf8)
         try c.write(to: cURL, atomically: true, encoding: .utf8)
-        let (cc, ccErr) = try run(gcc, ["-O1", "-static", "-march=armv8-a+crypto", "-o", exe.path, cURL.path, asmURL.path])
+        let (cc, ccErr) = try run(gcc, ["-O1", "-static", "-march=armv8.5-a+fp16+crypto", "-o", exe.path, cURL.path, asmURL.path])
         if cc != 0 { XCTFail("oracle build failed:\n\(ccErr.prefix(4000))"); return [] }
         let (rc, qErr) = try run(qemu, ["-cpu", "max", exe.path], stdout: outURL)
         if rc != 0 { XCTFail("oracle run failed (\(rc)): \(qErr.prefix(2000))"); return [] }
@@ -286,5 +286,27 @@ enum AdvSIMDOracle {
         let (checked, failures) = compare(cases: cases, records: records)
         print("AdvSIMD oracle: \(cases.count) instructions, \(checked) records, \(failures.count) failing instructions")
         for f in failures { XCTFail(f, file: file, line: line) }
+    }
+}
+
+/// Runs an external list of instructions (one per line) through the same oracle comparison, e.g.
+/// every AdvSIMD line the cpu difftest generators emit:
+///   FERRY_ADVSIMD_CASES=/tmp/lines.txt FERRY_ADVSIMD_VARIANTS=3,4,5,6 swift test --filter AdvSIMDExternal
+final class AdvSIMDExternalCasesTests: XCTestCase {
+    func testExternalCases() throws {
+        let env = ProcessInfo.processInfo.environment
+        guard let path = env["FERRY_ADVSIMD_CASES"] else {
+            throw XCTSkip("TCONF: set FERRY_ADVSIMD_CASES to a file of assembler lines to run this check")
+        }
+        let variants = (env["FERRY_ADVSIMD_VARIANTS"] ?? "0,1,2").split(separator: ",").compactMap { Int($0) }
+        let lines = try String(contentsOfFile: path, encoding: .utf8)
+            .split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+        // Keep oracle programs a manageable size.
+        var start = 0
+        while start < lines.count {
+            let chunk = Array(lines[start..<min(start + 1500, lines.count)])
+            try AdvSIMDOracle.check(chunk, variants: variants)
+            start += 1500
+        }
     }
 }

@@ -136,6 +136,22 @@ extension AArch64CPU {
         } else if op == 0x3F {
             return false                                                     // FRECPX is scalar only
         }
+        if op == 0x3C || op == 0x7C {                                        // URECPE URSQRTE (32-bit lanes)
+            if scalar || double { return false }
+            var r = V128()
+            for i in 0..<(q ? 4 : 2) {
+                let a = vLane(rn, i, 2)
+                let value: UInt64
+                if op == 0x3C {
+                    value = a >> 31 == 0 ? 0xFFFF_FFFF : UInt64(simdRecipEstimate(Int(a >> 23))) << 23
+                } else {
+                    value = a >> 30 == 0 ? 0xFFFF_FFFF : UInt64(simdRecipSqrtEstimate(Int(a >> 23))) << 23
+                }
+                r.set(i, 2, value)
+            }
+            vWrite(rd, r, q: q)
+            return true
+        }
         let f: FPFormat = double ? .double : .single
         let size = double ? 3 : 2
         let esize = double ? 64 : 32
@@ -293,4 +309,19 @@ extension AArch64CPU {
         vWrite(rd, r, q: q && !scalar)
         return true
     }
+}
+
+/// The Arm ARM's RecipEstimate on a 9-bit input 256...511 (URECPE). The FP helpers keep their
+/// copy private, hence this small one.
+@inline(__always) func simdRecipEstimate(_ a: Int) -> Int {
+    let b = (1 << 19) / (a * 2 + 1)
+    return (b + 1) / 2
+}
+
+/// The Arm ARM's RecipSqrtEstimate on a 9-bit input 128...511 (URSQRTE).
+@inline(__always) func simdRecipSqrtEstimate(_ a0: Int) -> Int {
+    let a = a0 < 256 ? a0 * 2 + 1 : (((a0 >> 1) << 1) + 1) * 2
+    var b = 512
+    while a * (b + 1) * (b + 1) < 1 << 28 { b += 1 }
+    return (b + 1) / 2
 }
