@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""Times each guest workload natively (x86-64 build), under qemu-user and under ferry
+(AArch64 builds), best of N runs each, checks that every lane printed the same output, and
+writes the table to stdout, results.md and results.json. Called by run.sh, which builds."""
+import argparse, hashlib, json, os, platform, shutil, subprocess, sys, time
+
+
+def parse_args():
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--bin-x86", required=True)
+    p.add_argument("--bin-arm", required=True)
+    p.add_argument("--work", required=True, help="scratch dir for the file trees")
+    p.add_argument("--busybox-host", required=True)
+    p.add_argument("--busybox-arm", default="")
+    p.add_argument("--qemu", default="qemu-aarch64")
+    p.add_argument("--qemu-cpu", default="cortex-a72")
+    p.add_argument("--ferry", default="", help="ferry command; empty means n/a")
+    p.add_argument("--quick", action="store_true")
+    p.add_argument("--runs", type=int, default=0, help="best of this many (default 3, quick 1)")
+    p.add_argument("--timeout", type=float, default=600)
+    p.add_argument("--out-dir", required=True)
+    return p.parse_args()
+
+
+def make_files(root, count, per_dir, marker):
+    """Creates COUNT small files (sizes vary 0..4095) once; a marker file records completion."""
+    if os.path.exists(os.path.join(root, marker)):
+        return
+    shutil.rmtree(root, ignore_errors=True)
+    os.makedirs(root)
+    for i in range(count):
+        d = root if per_dir == 0 else os.path.join(root, "d%03d" % (i // per_dir))
+        os.makedirs(d, exist_ok=True)
+        with open(os.path.join(d, "f%04d" % (i if per_dir == 0 else i % per_dir)), "wb") as f:
+            f.write(bytes((i * 7 + k) & 0xFF for k in range((i * 997) % 4096)))
+    open(os.path.join(root, marker), "w").close()
+
+
+def run_once(cmd, timeout):
+    """Returns (seconds, stdout bytes, error text or None)."""
+    t0 = time.perf_counter()
+    try:
+        p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None, b"", "timeout after %gs" % timeout
+    except OSError as e:
+        return None, b"", str(e)
+    dt = time.perf_counter() - t0
+    if p.returncode != 0:
+        return None, p.stdout, "exit %d: %s" % (p.returncode, p.stderr.decode(errors="replace").strip()[:120])
+    return dt, p.stdout, None
+
+
+def measure(cmd, repeat, runs, timeout):
+    """Best of RUNS samples; a sample runs CMD REPEAT times back to back."""
+    best, out = None, b""
+    for _ in range(runs):
+        total = 0.0
+        for _ in range(repeat):
+            dt, o, err = run_once(cmd, timeout)
+            if err:
+                return None, o, err
+            total += dt
+            out = o
+        best = total if best is None else min(best, total)
+    return best, out, None
+
+
+def main():
+    a = parse_args()
+    q = a.quick
+    runs = a.runs or (1 if q else 3)
+    files_dir = os.path.join(a.work, "files")
+    tree_dir = os.path.join(a.work, "tree")
+    nfiles, passes = (500, 2) if q else (2000, 10)
+    make_files(files_dir, 2000, 0, ".complete")
+    make_files(tree_dir, 20000, 100, ".complete")
+
+    X = lambda n: os.path.join(a.bin_x86, n)
+    A = lambda n: os.path.join(a.bin_arm, n)
+    hello_n = 10 if q else 50
+    workloads = [
+        ("startup: static hello x%d" % hello_n, [X("hello")], [A("hello")], hello_n),
+        ("sha256 %d MiB" % (8 if q else 64), [X("sha256"), str(8 if q else 64)], [A("sha256"), str(8 if q else 64)], 1),
+        ("qsort %s ints" % ("250k" if q else "2M"), [X("sort"), str(250000 if q else 2000000)],
+         [A("sort"), str(250000 if q else 2000000)], 1),
+        ("coremark-like x%d" % (2000 if q else 20000), [X("coremark_like"), str(2000 if q else 20000)],
+         [A("coremark_like"), str(2000 if q else 20000)], 1),
+        ("open/fstat/read/close %dx%d" % (nfiles, passes), [X("fileloop"), files_dir, str(nfiles), str(passes)],
+         [A("fileloop"), files_dir, str(nfiles), str(passes)], 1),
+        ("busybox find, 20000 files", [a.busybox_host, "find", tree_dir, "-type", "f", "-name", "*7*"],
+         [a.busybox_arm, "find", tree_dir, "-type", "f", "-name", "*7*"] if a.busybox_arm else None, 1),
+    ]
+    lanes = [("native", []), ("qemu", [a.qemu, "-cpu", a.qemu_cpu]), ("ferry", a.ferry.split() if a.ferry else None)]
+
+    rows = []
+    for name, xcmd, acmd, repeat in workloads:
+        row = {"workload": name}
+        outputs = {}
+        for lane, prefix in lanes:
+            cmd = xcmd if lane == "native" else (None if prefix is None or acmd is None else prefix + acmd)
+            if cmd is None:
+                row[lane] = None
+                row[lane + "_note"] = "n/a"
+                continue
+            secs, out, err = measure(cmd, repeat, runs, a.timeout)
+            row[lane] = secs
+            row[lane + "_note"] = err or ""
+            if err is None:
+                outputs[lane] = hashlib.sha256(out).hexdigest()
+        if len(set(outputs.values())) > 1:
+            row["output_mismatch"] = sorted(outputs)
+            print("warning: %s: outputs differ between lanes %s" % (name, outputs), file=sys.stderr)
+        rows.append(row)
+        print_row(row, header=len(rows) == 1)
+        sys.stdout.flush()
+
+    meta = {"quick": q, "best_of": runs, "qemu": " ".join([a.qemu, "-cpu", a.qemu_cpu]),
+            "ferry": a.ferry or None, "host": platform.machine(), "cpus": os.cpu_count(),
+            "date": time.strftime("%Y-%m-%d %H:%M:%S %Z")}
+    with open(os.path.join(a.out_dir, "results.json"), "w") as f:
+        json.dump({"meta": meta, "rows": rows}, f, indent=2)
+    with open(os.path.join(a.out_dir, "results.md"), "w") as f:
+        f.write("# Ferry benchmarks\n\n")
+        f.write("Best of %d; seconds of wall time. qemu: `%s`. Measured %s on %s with %s CPUs%s.\n\n"
+                % (runs, meta["qemu"], meta["date"], meta["host"], meta["cpus"], " (--quick sizes)" if q else ""))
+        f.write("| workload | native s | qemu s | ferry s | ferry/qemu | ferry/native |\n")
+        f.write("|---|---:|---:|---:|---:|---:|\n")
+        for r in rows:
+            f.write("| " + " | ".join(cells(r)) + " |\n")
+        notes = [(r["workload"], l, r[l + "_note"]) for r in rows for l in ("native", "qemu", "ferry")
+                 if r.get(l + "_note") and r[l + "_note"] != "n/a"]
+        if notes:
+            f.write("\nFailures:\n\n")
+            for w, l, n in notes:
+                f.write("- %s, %s: %s\n" % (w, l, n))
+    return 0
+
+
+def fmt(v):
+    return "n/a" if v is None else "%.3f" % v
+
+
+def ratio(x, y):
+    return "n/a" if x is None or y is None or y == 0 else "%.2f" % (x / y)
+
+
+def cells(r):
+    def t(lane):
+        if r.get(lane) is None:
+            return "fail" if r.get(lane + "_note") not in ("", "n/a", None) else "n/a"
+        return fmt(r[lane])
+    return [r["workload"], t("native"), t("qemu"), t("ferry"), ratio(r.get("ferry"), r.get("qemu")),
+            ratio(r.get("ferry"), r.get("native"))]
+
+
+def print_row(r, header):
+    w = [34, 10, 10, 10, 12, 12]
+    if header:
+        print("".join(h.ljust(n) for h, n in zip(["workload", "native s", "qemu s", "ferry s", "ferry/qemu", "ferry/native"], w)))
+    print("".join(c.ljust(n) for c, n in zip(cells(r), w)))
+    for lane in ("native", "qemu", "ferry"):
+        if r.get(lane + "_note") not in ("", "n/a", None):
+            print("    %s failed: %s" % (lane, r[lane + "_note"]))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
