@@ -122,12 +122,17 @@ def main():
         json.dump({"meta": meta, "rows": rows}, f, indent=2)
     with open(os.path.join(a.out_dir, "results.md"), "w") as f:
         f.write("# Ferry benchmarks\n\n")
-        f.write("Best of %d; seconds of wall time. qemu: `%s`. Measured %s on %s with %s CPUs%s.\n\n"
-                % (runs, meta["qemu"], meta["date"], meta["host"], meta["cpus"], " (--quick sizes)" if q else ""))
+        f.write("Best of %d; seconds of wall time. qemu: `%s`; ferry: %s. Measured %s on %s with %s CPUs%s.\n"
+                "Regenerate with `benchmarks/run.sh`.\n\n"
+                % (runs, meta["qemu"], "`%s`" % a.ferry if a.ferry else "not built", meta["date"], meta["host"],
+                   meta["cpus"], " (--quick sizes)" if q else ""))
         f.write("| workload | native s | qemu s | ferry s | ferry/qemu | ferry/native |\n")
         f.write("|---|---:|---:|---:|---:|---:|\n")
         for r in rows:
             f.write("| " + " | ".join(cells(r)) + " |\n")
+        for r in rows:
+            if r.get("output_mismatch"):
+                f.write("\nOutput mismatch in %s between %s.\n" % (r["workload"], ", ".join(r["output_mismatch"])))
         notes = [(r["workload"], l, r[l + "_note"]) for r in rows for l in ("native", "qemu", "ferry")
                  if r.get(l + "_note") and r[l + "_note"] != "n/a"]
         if notes:
