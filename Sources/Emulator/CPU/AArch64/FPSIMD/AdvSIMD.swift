@@ -20,9 +20,11 @@ extension AArch64CPU {
                     case 0: return simdTwoRegMisc(insn, scalar: false)
                     case 8: return simdAcrossLanes(insn)
                     case 4: return simdCryptoAES(insn)
+                    case 12: return insn & 0x0040_0000 != 0 && simdFloatTwoRegMisc(insn, scalar: false, half: true)
                     default: return false
                     }
                 }
+                if insn & 0x0040_C400 == 0x0040_0400 { return simdFloatThreeSame(insn, scalar: false, half: true) }
                 if insn & 0x8000 != 0 { return false }              // three-same extra (dot product): not offered
                 let u = insn & 0x2000_0000 != 0
                 if insn & 0x00E0_0000 == 0 && bit10 { return simdCopy(insn) }
@@ -47,9 +49,11 @@ extension AArch64CPU {
                 switch insn >> 17 & 0xF {
                 case 0: return simdTwoRegMisc(insn, scalar: true)
                 case 8: return simdScalarPairwise(insn)
+                case 12: return insn & 0x0040_0000 != 0 && simdFloatTwoRegMisc(insn, scalar: true, half: true)
                 default: return false
                 }
             }
+            if insn & 0x0040_C400 == 0x0040_0400 { return simdFloatThreeSame(insn, scalar: true, half: true) }
             if insn & 0x20E0_8000 == 0 && bit10 { return simdScalarCopy(insn) }
             return false
         }

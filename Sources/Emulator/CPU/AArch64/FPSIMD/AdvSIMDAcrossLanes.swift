@@ -54,7 +54,7 @@ extension AArch64CPU {
         let u = insn >> 29 & 1
         let size = insn >> 22 & 3
         let opcode = insn >> 12 & 31
-        if u == 1 { return simdFloatScalarPairwise(insn) }
+        if u == 1 || opcode != 0x1B { return simdFloatScalarPairwise(insn) }   // U = 0: FP16 forms
         if opcode != 0x1B || size != 3 { return false }
         vWrite(rd, lo: vLo(rn) &+ vHi(rn), hi: 0)
         return true

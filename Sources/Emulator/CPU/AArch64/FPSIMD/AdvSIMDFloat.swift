@@ -2,13 +2,15 @@
 /// fused multiply-add, min/max (plain, NM, pairwise, across lanes), compares, conversions, FRINT*,
 /// reciprocal estimates and steps, by-element multiplies. Every lane goes through the shared
 /// helpers of FPArithmetic*.swift so vector and scalar FP agree on rounding, NaNs and FPSR flags.
-/// Half-precision arithmetic (FEAT_FP16) is not offered: those encodings return false.
+/// Half-precision lanes (FEAT_FP16 encodings) are handled too, though AT_HWCAP need not offer them.
 extension AArch64CPU {
-    func simdFloatThreeSame(_ insn: UInt32, scalar: Bool) -> Bool {
+    /// `half`: the FP16 encoding (bits 22:21 = 10, 3-bit opcode), same operations on H lanes.
+    func simdFloatThreeSame(_ insn: UInt32, scalar: Bool, half: Bool = false) -> Bool {
         let rd = Int(insn & 31), rn = Int(insn >> 5 & 31), rm = Int(insn >> 16 & 31)
         let q = insn & 0x4000_0000 != 0
-        let double = insn & 0x0040_0000 != 0
-        let op = (insn >> 29 & 1) << 6 | (insn >> 23 & 1) << 5 | (insn >> 11 & 31)   // U:a:opcode
+        let double = !half && insn & 0x0040_0000 != 0
+        let opcode = half ? 0x18 | (insn >> 11 & 7) : insn >> 11 & 31
+        let op = (insn >> 29 & 1) << 6 | (insn >> 23 & 1) << 5 | opcode              // U:a:opcode
         if !scalar && double && !q { return false }
         if scalar {
             switch op {
@@ -16,9 +18,9 @@ extension AArch64CPU {
             default: return false
             }
         }
-        let f: FPFormat = double ? .double : .single
-        let size = double ? 3 : 2
-        let lanes = scalar ? 1 : (q ? 4 : 2) >> (double ? 1 : 0)
+        let f: FPFormat = half ? .half : double ? .double : .single
+        let size = half ? 1 : double ? 3 : 2
+        let lanes = scalar ? 1 : (q ? 128 : 64) >> (3 &+ size)
         let cr = fpcr
         var fs = fpsr
         var r = V128()
@@ -77,16 +79,18 @@ extension AArch64CPU {
         return true
     }
 
-    func simdFloatTwoRegMisc(_ insn: UInt32, scalar: Bool) -> Bool {
+    /// `half`: the FP16 encoding (bits 22:17 = 111100), same operations on H lanes.
+    func simdFloatTwoRegMisc(_ insn: UInt32, scalar: Bool, half: Bool = false) -> Bool {
         let rd = Int(insn & 31), rn = Int(insn >> 5 & 31)
         let q = insn & 0x4000_0000 != 0
-        let double = insn & 0x0040_0000 != 0
+        let double = !half && insn & 0x0040_0000 != 0
         let u = insn >> 29 & 1
         let opcode = insn >> 12 & 31
         let op = u << 6 | (insn >> 23 & 1) << 5 | opcode                   // U:a:opcode
         let cr = fpcr
         var fs = fpsr
 
+        if half && (opcode == 0x16 || opcode == 0x17 || op == 0x3C || op == 0x7C) { return false }
         if opcode == 0x16 || opcode == 0x17 {                                // FCVTN FCVTXN FCVTL
             if insn & 0x0080_0000 != 0 { return false }
             var r = V128()
@@ -152,15 +156,21 @@ extension AArch64CPU {
             vWrite(rd, r, q: q)
             return true
         }
-        let f: FPFormat = double ? .double : .single
-        let size = double ? 3 : 2
-        let esize = double ? 64 : 32
-        let lanes = scalar ? 1 : (q ? 4 : 2) >> (double ? 1 : 0)
+        let f: FPFormat = half ? .half : double ? .double : .single
+        let size = half ? 1 : double ? 3 : 2
+        let esize = 8 << size
+        let lanes = scalar ? 1 : (q ? 128 : 64) >> (3 &+ size)
         var r = V128()
         for i in 0..<lanes {
             let a = vLane(rn, i, size)
             let value: UInt64
             switch op {
+            case 0x1E, 0x5E:                                                                // FRINT32Z FRINT32X
+                if half { return false }
+                value = fpRoundIntN(a, f, u == 0 ? .zero : FPRounding(fpcr: cr), intBits: 32, cr, &fs)
+            case 0x1F, 0x5F:                                                                // FRINT64Z FRINT64X
+                if half { return false }
+                value = fpRoundIntN(a, f, u == 0 ? .zero : FPRounding(fpcr: cr), intBits: 64, cr, &fs)
             case 0x2C: value = fpCompareGT(a, 0, f, cr, &fs) ? ~0 : 0                      // FCMGT #0
             case 0x2D: value = fpCompareEQ(a, 0, f, cr, &fs) ? ~0 : 0                      // FCMEQ #0
             case 0x2E: value = fpCompareGT(0, a, f, cr, &fs) ? ~0 : 0                      // FCMLT #0
@@ -203,14 +213,14 @@ extension AArch64CPU {
         let opcode = insn >> 11 & 31
         let immh = insn >> 19 & 15
         let immhb = Int(insn >> 16 & 127)
-        let double: Bool
-        if immh & 8 != 0 { double = true } else if immh & 4 != 0 { double = false } else { return false }
+        let size: Int
+        if immh & 8 != 0 { size = 3 } else if immh & 4 != 0 { size = 2 } else if immh & 2 != 0 { size = 1 } else { return false }
+        let double = size == 3
         if !scalar && double && !q { return false }
-        let f: FPFormat = double ? .double : .single
-        let size = double ? 3 : 2
-        let esize = double ? 64 : 32
+        let f: FPFormat = size == 1 ? .half : double ? .double : .single
+        let esize = 8 << size
         let fbits = 2 &* esize &- immhb
-        let lanes = scalar ? 1 : (q ? 4 : 2) >> (double ? 1 : 0)
+        let lanes = scalar ? 1 : (q ? 128 : 64) >> (3 &+ size)
         let cr = fpcr
         var fs = fpsr
         var r = V128()
@@ -229,21 +239,44 @@ extension AArch64CPU {
     /// FMAXNMV, FMINNMV, FMAXV, FMINV on 4S, reduced pairwise as the Arm ARM's Reduce does.
     func simdFloatAcrossLanes(_ insn: UInt32) -> Bool {
         let rd = Int(insn & 31), rn = Int(insn >> 5 & 31)
-        if insn & 0x6040_0000 != 0x6000_0000 { return false }              // U = 1, Q = 1, sz = 0 (4S)
+        if insn & 0x0040_0000 != 0 { return false }
+        let half = insn & 0x2000_0000 == 0                                   // U = 0: FP16 on 4H/8H
+        let q = insn & 0x4000_0000 != 0
+        if !half && !q { return false }                                      // single: 4S only
+        let size = half ? 1 : 2
+        let f: FPFormat = half ? .half : .single
         let opcode = insn >> 12 & 31
         let minimum = insn & 0x0080_0000 != 0
-        let cr = fpcr
-        var fs = fpsr
-        let e0 = vLane(rn, 0, 2), e1 = vLane(rn, 1, 2), e2 = vLane(rn, 2, 2), e3 = vLane(rn, 3, 2)
-        let f = FPFormat.single
-        let result: UInt64
+        let kind: Int
         switch (opcode, minimum) {
-        case (0x0C, false): result = fpMaxNum(fpMaxNum(e0, e1, f, cr, &fs), fpMaxNum(e2, e3, f, cr, &fs), f, cr, &fs)
-        case (0x0C, true): result = fpMinNum(fpMinNum(e0, e1, f, cr, &fs), fpMinNum(e2, e3, f, cr, &fs), f, cr, &fs)
-        case (0x0F, false): result = fpMax(fpMax(e0, e1, f, cr, &fs), fpMax(e2, e3, f, cr, &fs), f, cr, &fs)
-        case (0x0F, true): result = fpMin(fpMin(e0, e1, f, cr, &fs), fpMin(e2, e3, f, cr, &fs), f, cr, &fs)
+        case (0x0C, false): kind = 0
+        case (0x0C, true): kind = 1
+        case (0x0F, false): kind = 2
+        case (0x0F, true): kind = 3
         default: return false
         }
+        let cr = fpcr
+        var fs = fpsr
+        // Reduce as the Arm ARM does: halves reduced recursively, then combined.
+        var e = V128(lo: vLo(rn), hi: q ? vHi(rn) : 0)
+        var count = (q ? 128 : 64) >> (3 &+ size)
+        while count > 1 {
+            var next = V128()
+            for i in 0..<(count >> 1) {
+                let a = e.get(2 &* i, size), b = e.get(2 &* i &+ 1, size)
+                let value: UInt64
+                switch kind {
+                case 0: value = fpMaxNum(a, b, f, cr, &fs)
+                case 1: value = fpMinNum(a, b, f, cr, &fs)
+                case 2: value = fpMax(a, b, f, cr, &fs)
+                default: value = fpMin(a, b, f, cr, &fs)
+                }
+                next.set(i, size, value)
+            }
+            e = next
+            count >>= 1
+        }
+        let result = e.get(0, size)
         fpsr = fs
         vWrite(rd, lo: result, hi: 0)
         return true
@@ -252,9 +285,11 @@ extension AArch64CPU {
     /// Scalar pairwise FADDP, FMAXP, FMINP, FMAXNMP, FMINNMP on 2S or 2D.
     func simdFloatScalarPairwise(_ insn: UInt32) -> Bool {
         let rd = Int(insn & 31), rn = Int(insn >> 5 & 31)
-        let double = insn & 0x0040_0000 != 0
-        let f: FPFormat = double ? .double : .single
-        let size = double ? 3 : 2
+        let half = insn & 0x2000_0000 == 0                                   // U = 0: FP16 on 2H
+        let double = !half && insn & 0x0040_0000 != 0
+        if half && insn & 0x0040_0000 != 0 { return false }
+        let f: FPFormat = half ? .half : double ? .double : .single
+        let size = half ? 1 : double ? 3 : 2
         let a = vLane(rn, 0, size), b = vLane(rn, 1, size)
         let cr = fpcr
         var fs = fpsr
@@ -272,23 +307,28 @@ extension AArch64CPU {
         return true
     }
 
-    /// FMLA, FMLS, FMUL, FMULX by element (vector and scalar), single or double.
+    /// FMLA, FMLS, FMUL, FMULX by element (vector and scalar), half, single or double.
     func simdFloatByElement(_ insn: UInt32, scalar: Bool) -> Bool {
-        let rd = Int(insn & 31), rn = Int(insn >> 5 & 31), rm = Int(insn >> 16 & 31)
+        let rd = Int(insn & 31), rn = Int(insn >> 5 & 31)
+        var rm = Int(insn >> 16 & 31)
         let q = insn & 0x4000_0000 != 0
-        if insn & 0x0080_0000 == 0 { return false }                         // size 0x: FP16, not offered
-        let double = insn & 0x0040_0000 != 0
+        let half = insn & 0x00C0_0000 == 0                                  // size 00: FP16
+        if insn & 0x00C0_0000 == 0x0040_0000 { return false }
+        let double = insn & 0x00C0_0000 == 0x00C0_0000
         let h = Int(insn >> 11 & 1), l = Int(insn >> 21 & 1)
         let index: Int
-        if double {
+        if half {
+            index = h << 2 | l << 1 | Int(insn >> 20 & 1)
+            rm &= 15
+        } else if double {
             if l != 0 || (!scalar && !q) { return false }
             index = h
         } else {
             index = h << 1 | l
         }
-        let f: FPFormat = double ? .double : .single
-        let size = double ? 3 : 2
-        let lanes = scalar ? 1 : (q ? 4 : 2) >> (double ? 1 : 0)
+        let f: FPFormat = half ? .half : double ? .double : .single
+        let size = half ? 1 : double ? 3 : 2
+        let lanes = scalar ? 1 : (q ? 128 : 64) >> (3 &+ size)
         let element = vLane(rm, index, size)
         let op = (insn >> 29 & 1) << 4 | (insn >> 12 & 15)
         let cr = fpcr

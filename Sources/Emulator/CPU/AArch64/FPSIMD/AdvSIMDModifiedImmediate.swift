@@ -6,8 +6,15 @@ extension AArch64CPU {
         let q = insn & 0x4000_0000 != 0
         let op = insn & 0x2000_0000 != 0
         let cmode = insn >> 12 & 15
-        if insn & 0x0800 != 0 { return false }                 // o2 = 1: FP16 FMOV, not offered
         let imm8 = UInt64((insn >> 16 & 7) << 5 | (insn >> 5 & 31))
+        if insn & 0x0800 != 0 {                                // o2 = 1: FMOV (vector, immediate), half
+            if cmode != 15 || op { return false }
+            let a = imm8 >> 7 & 1, b = imm8 >> 6 & 1, cdefgh = imm8 & 0x3F
+            let h = a << 15 | (b ^ 1) << 14 | (b == 1 ? 3 : 0) << 12 | cdefgh << 6
+            let word = h &* 0x0001_0001_0001_0001
+            vWrite(rd, lo: word, hi: q ? word : 0)
+            return true
+        }
         var imm: UInt64                                        // one 64-bit half of the pattern
         var invert = op
         var combine = 0                                        // 0 = move, 1 = ORR, 2 = BIC
