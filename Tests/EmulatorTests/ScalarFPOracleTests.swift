@@ -147,7 +147,8 @@ enum ScalarFPOracle {
     }
 
     /// Runs one case through Ferry and formats the result like the oracle does.
-    static func ferry(_ c: Case, cpu: AArch64CPU, memory: UnsafeMutableRawPointer) -> String {
+    static func ferry(_ c: Case, cpu: AArch64CPU, memory: UnsafeMutableRawPointer,
+                      execute: (AArch64CPU, UInt32) -> Bool) -> String {
         for i in 0..<4 {
             cpu.vreg(i).storeBytes(of: c.v[2 * i], as: UInt64.self)
             cpu.vreg(i).storeBytes(of: c.v[2 * i + 1], toByteOffset: 8, as: UInt64.self)
@@ -159,7 +160,7 @@ enum ScalarFPOracle {
         cpu.fpcr = c.fpcr
         cpu.fpsr = 0
         cpu.nzcv = c.nzcv
-        if !cpu.executeFPSIMD(c.word, pc: 0) { return "ILL" }
+        if !execute(cpu, c.word) { return "ILL" }
         var fields: [String] = []
         for i in 0..<4 {
             fields.append(String(cpu.vreg(i).load(as: UInt64.self), radix: 16))
@@ -187,7 +188,9 @@ enum ScalarFPOracle {
     }
 
     /// Compares Ferry with the oracle; returns the mismatch descriptions (at most `limit`).
-    static func compare(_ cases: [Case], limit: Int = 15) throws -> (mismatches: Int, report: [String]) {
+    static func compare(_ cases: [Case], limit: Int = 15,
+                        execute: (AArch64CPU, UInt32) -> Bool = { $0.executeFPSIMD($1, pc: 0) })
+        throws -> (mismatches: Int, report: [String]) {
         let expected = try run(cases)
         guard expected.count == cases.count else {
             throw NSError(domain: "oracle", code: 2, userInfo: [NSLocalizedDescriptionKey:
@@ -201,7 +204,7 @@ enum ScalarFPOracle {
         var seen = Set<UInt32>()        // report one case per opcode (register fields masked)
         for (c, want) in zip(cases, expected) {
             if knownOracleDivergence(c) { continue }
-            let got = ferry(c, cpu: cpu, memory: memory)
+            let got = ferry(c, cpu: cpu, memory: memory, execute: execute)
             if got != want {
                 count += 1
                 if report.count < limit && seen.insert(c.word & 0xFFE0_FC00).inserted {
