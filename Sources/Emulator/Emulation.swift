@@ -27,8 +27,8 @@ public enum EmulatorExitStatus {
     public static let cannotExecute: Int32 = 126
     /// The program file does not exist: as a shell's 127.
     public static let notFound: Int32 = 127
-    /// Bad ferry command line.
-    public static let usage: Int32 = 2
+    /// Bad ferry command line (EX_USAGE, as swift-argument-parser exits).
+    public static let usage: Int32 = 64
 }
 
 /// Loads a guest program and runs it to completion. Never returns: the process exits with the

@@ -10,29 +10,29 @@ struct Ferry: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ferry",
         abstract: "Run a Linux program built for another CPU (AArch64) on this x86-64 host.",
+        usage: "ferry [options] PROGRAM [ARGS...]\n  ferry --list-syscalls [--arch ARCH] [--format table|json|csv]",
         discussion: """
-        The guest architecture comes from the ELF header. Environment equivalents: FERRY_LOG (as -d),
-        FERRY_LOG_FILENAME (as -D), FERRY_SET_ENV (comma-separated VAR=VALUE, as -E),
+        The guest architecture comes from the ELF header. Environment equivalents: FERRY_LOG (as -d), FERRY_LOG_FILENAME (as -D), FERRY_SET_ENV (comma-separated VAR=VALUE, as -E),
         FERRY_UNSET_ENV (comma-separated, as -U), FERRY_ARGV0 (as -0).
-        Exit status: the guest's own; 126 if the program cannot be loaded, 127 if it does not exist,
-        2 for a bad command line. A guest killed by a signal makes ferry die of the same signal.
+
+        Exit status: the guest's own; 126 if the program cannot be loaded, 127 if it does not exist, 64 for a bad command line. A guest killed by a signal makes ferry die of the same signal.
         """,
         version: EmulatorInfo.version)
 
-    @Option(name: .customLong("E", withSingleDash: true), help: ArgumentHelp("Set VAR=VALUE in the guest's environment.", valueName: "VAR=VALUE"))
+    @Option(name: .customShort("E"), help: ArgumentHelp("Set VAR=VALUE in the guest's environment.", valueName: "VAR=VALUE"))
     var setEnvironment: [String] = []
 
-    @Option(name: .customLong("U", withSingleDash: true), help: ArgumentHelp("Remove VAR from the guest's environment.", valueName: "VAR"))
+    @Option(name: .customShort("U"), help: ArgumentHelp("Remove VAR from the guest's environment.", valueName: "VAR"))
     var unsetEnvironment: [String] = []
 
-    @Option(name: .customLong("0", withSingleDash: true), help: ArgumentHelp("Pass ARGV0 as the guest's argv[0].", valueName: "ARGV0"))
+    @Option(name: .customShort("0"), help: ArgumentHelp("Pass ARGV0 as the guest's argv[0].", valueName: "ARGV0"))
     var argv0: String?
 
-    @Option(name: .customLong("d", withSingleDash: true),
+    @Option(name: .customShort("d"),
             help: ArgumentHelp("Comma-separated diagnostics: unimp (unsupported syscalls and ioctls, once each), in_asm (each new block, disassembled).", valueName: "ITEMS"))
     var debug: String?
 
-    @Option(name: .customLong("D", withSingleDash: true), help: ArgumentHelp("Write diagnostics to FILE instead of stderr.", valueName: "FILE"))
+    @Option(name: .customShort("D"), help: ArgumentHelp("Write diagnostics to FILE instead of stderr.", valueName: "FILE"))
     var logFile: String?
 
     @Flag(name: .customLong("list-syscalls"), help: "Print the syscall support table for --arch and exit.")
@@ -44,8 +44,41 @@ struct Ferry: ParsableCommand {
     @Option(name: .customLong("format"), help: "Format for --list-syscalls: table, json or csv.")
     var format: String = "table"
 
-    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("The guest program and its arguments.", valueName: "PROGRAM [ARGS...]"))
+    /// The guest program and its arguments: everything from the first word that is not an option.
+    /// Split off before parsing (see `main`) so guest arguments are never taken for ferry's options.
     var command: [String] = []
+
+    /// Options that take a value, for splitting the command line at the program path.
+    static let optionsWithValues: Set<String> = ["-E", "-U", "-0", "-d", "-D", "--arch", "--format"]
+
+    static func splitCommandLine(_ arguments: [String]) -> (options: [String], command: [String]) {
+        var i = 0
+        while i < arguments.count {
+            let word = arguments[i]
+            if word == "--" { return (Array(arguments[..<i]), Array(arguments[(i + 1)...])) }
+            if !word.hasPrefix("-") || word == "-" { break }
+            i += optionsWithValues.contains(word) ? 2 : 1
+        }
+        i = min(i, arguments.count)
+        return (Array(arguments[..<i]), Array(arguments[i...]))
+    }
+
+    static func main() {
+        let (options, command) = splitCommandLine(Array(CommandLine.arguments.dropFirst()))
+        do {
+            var ferry = try parseAsRoot(options)
+            if var typed = ferry as? Ferry {
+                typed.command = command
+                if !typed.listSyscalls && command.isEmpty {
+                    throw ValidationError("missing PROGRAM: try 'ferry ./program args'")
+                }
+                ferry = typed
+            }
+            try ferry.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 
     static let knownDebugItems: Set<String> = ["unimp", "in_asm"]
 
@@ -59,7 +92,6 @@ struct Ferry: ParsableCommand {
             }
             return
         }
-        guard !command.isEmpty else { throw ValidationError("missing PROGRAM: try 'ferry ./program args'") }
         for item in debugItems where !Self.knownDebugItems.contains(item) {
             throw ValidationError("unknown -d item '\(item)': use \(Self.knownDebugItems.sorted().joined(separator: ","))")
         }
