@@ -379,6 +379,10 @@ enum AArch64Decoder {
             return
         }
         guard bits(insn, 29, 27) == 0b111 else { return }
+        if bits(insn, 24, 24) == 0 && bits(insn, 21, 21) == 1 && bits(insn, 11, 10) == 0 {
+            decodeAtomic(insn, &op)
+            return
+        }
         let opc = bits(insn, 23, 22)
         // Which kind of access: store, load (zero-extend), load signed to 64, load signed to 32.
         var isLoad = true
@@ -418,23 +422,25 @@ enum AArch64Decoder {
             op.sub = UInt8(option)
             op.imm = bits(insn, 12, 12) == 1 ? UInt64(size) : 0
             op.rm = zr(bits(insn, 20, 16))
-        case 0:  // LSE atomic memory operations
-            op.flags = 0
-            let o3 = bits(insn, 15, 15), aopc = bits(insn, 14, 12)
-            let a = bits(insn, 23, 23), r = bits(insn, 22, 22)
-            op.size = UInt8(size)
-            op.rn = sp(rn)
-            op.rm = zr(bits(insn, 20, 16))
-            op.rd = wzr(rt)
-            if a == 1 { op.flags |= OpFlag.acquire }
-            if r == 1 { op.flags |= OpFlag.release }
-            if o3 == 0 { op.kind = .atomicMemory; op.sub = UInt8(aopc) }
-            else if aopc == 0 { op.kind = .atomicMemory; op.sub = 8 }
-            else if aopc == 4 && a == 1 && r == 0 && bits(insn, 20, 16) == 31 { op.kind = .loadAcquire }
-            else { op.kind = .undefined }
         default:
             op.kind = .undefined
         }
+    }
+
+    /// LSE atomic memory operations: LDADD, LDCLR, LDEOR, LDSET, LD[SU]MAX, LD[SU]MIN, SWP, LDAPR.
+    static func decodeAtomic(_ insn: UInt32, _ op: inout DecodedOp) {
+        let o3 = bits(insn, 15, 15), aopc = bits(insn, 14, 12)
+        let a = bits(insn, 23, 23), r = bits(insn, 22, 22)
+        op.size = UInt8(bits(insn, 31, 30))
+        op.rn = sp(bits(insn, 9, 5))
+        op.rm = zr(bits(insn, 20, 16))
+        op.rd = wzr(bits(insn, 4, 0))
+        if a == 1 { op.flags |= OpFlag.acquire }
+        if r == 1 { op.flags |= OpFlag.release }
+        if o3 == 0 { op.kind = .atomicMemory; op.sub = UInt8(aopc) }
+        else if aopc == 0 { op.kind = .atomicMemory; op.sub = 8 }
+        else if aopc == 4 && a == 1 && r == 0 && bits(insn, 20, 16) == 31 { op.kind = .loadAcquire }
+        else { op.kind = .undefined }
     }
 
     static func decodeExclusive(_ insn: UInt32, _ op: inout DecodedOp) {
