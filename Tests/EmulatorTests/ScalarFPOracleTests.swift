@@ -179,7 +179,8 @@ enum ScalarFPOracle {
     }
 
     /// FJCVTZS of a positive denormal flushed by FPCR.FZ: the Arm ARM's FPToFixedJS clears Z
-    /// (`sign == '0' && value == 0.0 && !IsZero(op<51:0>)`), qemu 7.2 sets it. Ferry follows Arm.
+    /// (`sign == '0' && value == 0.0 && !IsZero(op<51:0>)`), qemu 7.2 sets it (qemu bug
+    /// https://gitlab.com/qemu-project/qemu/-/issues/2375). Ferry follows Arm.
     static func knownOracleDivergence(_ c: Case) -> Bool {
         guard c.word & 0xFFFF_FC00 == 0x1E7E_0000, c.fpcr & FPCRBit.fz != 0 else { return false }
         let n = Int(c.word >> 5) & 31
