@@ -191,8 +191,12 @@ final class AdvSIMDIntegerTests: XCTestCase {
         try AdvSIMDOracle.check(cases, variants: AdvSIMDOracle.integerVariants)
     }
 
-    func testCryptoAES() throws {
+    func testCrypto() throws {
         try AdvSIMDOracle.check(["aese v0.16b, v1.16b", "aesd v0.16b, v1.16b", "aesmc v0.16b, v1.16b",
-                                 "aesimc v0.16b, v1.16b", "aesmc v1.16b, v1.16b"], variants: [0, 1])
+                                 "aesimc v0.16b, v1.16b", "aesmc v1.16b, v1.16b",
+                                 "sha1c q0, s1, v2.4s", "sha1p q0, s1, v2.4s", "sha1m q0, s1, v2.4s",
+                                 "sha1su0 v0.4s, v1.4s, v2.4s", "sha256h q0, q1, v2.4s", "sha256h2 q0, q1, v2.4s",
+                                 "sha256su1 v0.4s, v1.4s, v2.4s", "sha1h s0, s1", "sha1su1 v0.4s, v1.4s",
+                                 "sha256su0 v0.4s, v1.4s", "sha256h q2, q1, v2.4s", "sha1c q1, s1, v1.4s"], variants: [0, 1])
     }
 }

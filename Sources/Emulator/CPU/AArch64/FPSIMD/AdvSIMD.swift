@@ -49,12 +49,14 @@ extension AArch64CPU {
                 switch insn >> 17 & 0xF {
                 case 0: return simdTwoRegMisc(insn, scalar: true)
                 case 8: return simdScalarPairwise(insn)
+                case 4: return simdCryptoSHATwo(insn)
                 case 12: return insn & 0x0040_0000 != 0 && simdFloatTwoRegMisc(insn, scalar: true, half: true)
                 default: return false
                 }
             }
             if insn & 0x0040_C400 == 0x0040_0400 { return simdFloatThreeSame(insn, scalar: true, half: true) }
             if insn & 0x20E0_8000 == 0 && bit10 { return simdScalarCopy(insn) }
+            if insn & 0x0C00 == 0 { return simdCryptoSHAThree(insn) }
             return false
         }
         if !bit10 { return simdByElement(insn, scalar: true) }

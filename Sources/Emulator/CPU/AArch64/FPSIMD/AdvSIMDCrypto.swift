@@ -69,3 +69,98 @@ final class AESTables: Sendable {
         inverseSbox = inverse
     }
 }
+
+/// SHA1 and SHA256 instructions (FEAT_SHA1, FEAT_SHA256). Words are 32-bit lanes, w[0] lowest.
+extension AArch64CPU {
+    @inline(__always) private func words(_ reg: Int) -> (UInt32, UInt32, UInt32, UInt32) {
+        (UInt32(truncatingIfNeeded: vLo(reg)), UInt32(truncatingIfNeeded: vLo(reg) >> 32),
+         UInt32(truncatingIfNeeded: vHi(reg)), UInt32(truncatingIfNeeded: vHi(reg) >> 32))
+    }
+
+    @inline(__always) private func writeWords(_ reg: Int, _ w: (UInt32, UInt32, UInt32, UInt32)) {
+        vWrite(reg, lo: UInt64(w.0) | UInt64(w.1) << 32, hi: UInt64(w.2) | UInt64(w.3) << 32)
+    }
+
+    /// Three-register SHA: SHA1C SHA1P SHA1M SHA1SU0 SHA256H SHA256H2 SHA256SU1.
+    func simdCryptoSHAThree(_ insn: UInt32) -> Bool {
+        if insn & 0xFFE0_8C00 != 0x5E00_0000 { return false }
+        let rd = Int(insn & 31), rn = Int(insn >> 5 & 31), rm = Int(insn >> 16 & 31)
+        let w = words(rm), d = words(rd), n = words(rn)
+        let kind = insn >> 12 & 7
+        switch kind {
+        case 0, 1, 2:                                      // SHA1C SHA1P SHA1M
+            var (x0, x1, x2, x3) = d
+            var y = n.0
+            for e in 0..<4 {
+                let t: UInt32
+                switch kind {
+                case 0: t = ((x2 ^ x3) & x1) ^ x3
+                case 1: t = x1 ^ x2 ^ x3
+                default: t = (x1 & x2) | ((x1 | x2) & x3)
+                }
+                y = y &+ rol32(x0, 5) &+ t &+ sha32Word(w, e)
+                x1 = rol32(x1, 30)
+                (x0, x1, x2, x3, y) = (y, x0, x1, x2, x3)  // <Y, X> = ROL(Y:X, 32)
+            }
+            writeWords(rd, (x0, x1, x2, x3))
+        case 3:                                            // SHA1SU0
+            writeWords(rd, (d.2 ^ d.0 ^ w.0, d.3 ^ d.1 ^ w.1, n.0 ^ d.2 ^ w.2, n.1 ^ d.3 ^ w.3))
+        case 4, 5:                                         // SHA256H SHA256H2
+            var (x0, x1, x2, x3) = kind == 4 ? d : n
+            var (y0, y1, y2, y3) = kind == 4 ? n : d
+            for e in 0..<4 {
+                let chs = ((y1 ^ y2) & y0) ^ y2
+                let maj = (x0 & x1) | ((x0 | x1) & x2)
+                let sigma1 = ror32(y0, 6) ^ ror32(y0, 11) ^ ror32(y0, 25)
+                let sigma0 = ror32(x0, 2) ^ ror32(x0, 13) ^ ror32(x0, 22)
+                let t = y3 &+ sigma1 &+ chs &+ sha32Word(w, e)
+                let nx3 = t &+ x3, ny3 = t &+ sigma0 &+ maj
+                (x0, x1, x2, x3) = (ny3, x0, x1, x2)        // <Y, X> = ROL(Y:X, 32)
+                (y0, y1, y2, y3) = (nx3, y0, y1, y2)
+            }
+            writeWords(rd, kind == 4 ? (x0, x1, x2, x3) : (y0, y1, y2, y3))
+        case 6:                                            // SHA256SU1
+            @inline(__always) func s1(_ v: UInt32) -> UInt32 { ror32(v, 17) ^ ror32(v, 19) ^ (v >> 10) }
+            let r0 = s1(w.2) &+ d.0 &+ n.1
+            let r1 = s1(w.3) &+ d.1 &+ n.2
+            let r2 = s1(r0) &+ d.2 &+ n.3
+            let r3 = s1(r1) &+ d.3 &+ w.0
+            writeWords(rd, (r0, r1, r2, r3))
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// Two-register SHA: SHA1H SHA1SU1 SHA256SU0.
+    func simdCryptoSHATwo(_ insn: UInt32) -> Bool {
+        if insn & 0xFFFE_0C00 != 0x5E28_0800 { return false }
+        let rd = Int(insn & 31), rn = Int(insn >> 5 & 31)
+        let d = words(rd), n = words(rn)
+        switch insn >> 12 & 31 {
+        case 0:                                            // SHA1H
+            vWrite(rd, lo: UInt64(rol32(n.0, 30)), hi: 0)
+        case 1:                                            // SHA1SU1
+            let t = (d.0 ^ n.1, d.1 ^ n.2, d.2 ^ n.3, d.3)
+            writeWords(rd, (rol32(t.0, 1), rol32(t.1, 1), rol32(t.2, 1), rol32(t.3, 1) ^ rol32(t.0, 2)))
+        case 2:                                            // SHA256SU0
+            @inline(__always) func s0(_ v: UInt32) -> UInt32 { ror32(v, 7) ^ ror32(v, 18) ^ (v >> 3) }
+            writeWords(rd, (s0(d.1) &+ d.0, s0(d.2) &+ d.1, s0(d.3) &+ d.2, s0(n.0) &+ d.3))
+        default:
+            return false
+        }
+        return true
+    }
+}
+
+@inline(__always) func sha32Word(_ w: (UInt32, UInt32, UInt32, UInt32), _ e: Int) -> UInt32 {
+    switch e {
+    case 0: return w.0
+    case 1: return w.1
+    case 2: return w.2
+    default: return w.3
+    }
+}
+
+@inline(__always) func rol32(_ x: UInt32, _ n: UInt32) -> UInt32 { x << n | x >> (32 - n) }
+@inline(__always) func ror32(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }

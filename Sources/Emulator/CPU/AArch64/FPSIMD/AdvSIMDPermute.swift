@@ -133,19 +133,19 @@ extension AArch64CPU {
     func simdTable(_ insn: UInt32) -> Bool {
         let rd = Int(insn & 31), rn = Int(insn >> 5 & 31), rm = Int(insn >> 16 & 31)
         let q = insn & 0x4000_0000 != 0
-        let regs = Int(insn >> 13 & 3) &+ 1
+        let limit = (Int(insn >> 13 & 3) &+ 1) &* 16
         let tbx = insn & 0x1000 != 0
-        let count = q ? 16 : 8
+        let indices = v + rm &* 16, old = v + rd &* 16
         var r = V128()
-        for i in 0..<count {
-            let index = Int(vLane(rm, i, 0))
-            let value: UInt64
-            if index < regs &* 16 {
-                value = vLane((rn &+ (index >> 4)) & 31, index & 15, 0)
+        for i in 0..<(q ? 16 : 8) {
+            let index = Int(indices.load(fromByteOffset: i, as: UInt8.self))
+            let byte: UInt8
+            if index < limit {
+                byte = (v + ((rn &+ (index >> 4)) & 31) &* 16).load(fromByteOffset: index & 15, as: UInt8.self)
             } else {
-                value = tbx ? vLane(rd, i, 0) : 0
+                byte = tbx ? old.load(fromByteOffset: i, as: UInt8.self) : 0
             }
-            r.set(i, 0, value)
+            if i < 8 { r.lo |= UInt64(byte) &<< UInt64(i &* 8) } else { r.hi |= UInt64(byte) &<< UInt64((i &- 8) &* 8) }
         }
         vWrite(rd, r, q: q)
         return true

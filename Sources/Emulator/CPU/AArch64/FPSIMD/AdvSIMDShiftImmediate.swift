@@ -95,6 +95,11 @@ extension AArch64CPU {
         if scalar && (op == 0x10 || op == 0x11) { return false }                 // no scalar SHRN/RSHRN
         let right = 2 &* esize &- immhb
         let round = opcode & 1 != 0
+        if op == 0x10 && size == 0 && !scalar {                                  // SHRN .8b: strlen's hot path
+            let packed = simdShrnBytes(vLo(rn), right) | simdShrnBytes(vHi(rn), right) << 32
+            if q { vWrite(rd, lo: vLo(rd), hi: packed) } else { vWrite(rd, lo: packed, hi: 0) }
+            return true
+        }
         var qc = false
         let count = scalar ? 1 : lanes
         for i in 0..<count {
@@ -125,4 +130,11 @@ extension AArch64CPU {
         else { vWrite(rd, lo: r.lo, hi: 0) }
         return true
     }
+}
+
+/// SHRN from four 16-bit lanes of `w` by 1...8: the four result bytes in the low 32 bits.
+@inline(__always) func simdShrnBytes(_ w: UInt64, _ shift: Int) -> UInt64 {
+    var x = (w >> UInt64(shift)) & 0x00FF_00FF_00FF_00FF   // bits shift...shift+7 of each lane stay inside it
+    x = (x | x >> 8) & 0x0000_FFFF_0000_FFFF
+    return (x | x >> 16) & 0xFFFF_FFFF
 }

@@ -83,6 +83,12 @@ extension AArch64CPU {
             vWrite(rd, r, q: q && !scalar)
             return true
         case 0x17, 0x14, 0x15, 0x34, 0x35:                                  // ADDP SMAXP SMINP UMAXP UMINP
+            if size == 0 {                                                  // bytes: straight from the words
+                r.lo = simdPairBytes(op, vLo(rn), q ? vHi(rn) : vLo(rm))
+                if q { r.hi = simdPairBytes(op, vLo(rm), vHi(rm)) }
+                vWrite(rd, r, q: q)
+                return true
+            }
             let half = lanes >> 1
             for i in 0..<lanes {
                 let src = i < half ? rn : rm
@@ -244,4 +250,27 @@ func simdSatShiftLeft(_ a: UInt64, _ sh: Int, _ size: Int, signed: Bool, _ qc: i
     let r = a &<< UInt64(sh)
     if (r >> UInt64(sh)) != a || r > simdLaneMask(size) { qc = true; return simdLaneMask(size) }
     return r
+}
+
+/// Pairwise op on the 16 bytes of two words (w0 then w1), giving 8 result bytes in one word.
+/// Pairs are spread into 16-bit lanes so one SWAR step handles all four pairs of a word.
+@inline(__always) func simdPairBytes(_ op: UInt32, _ w0: UInt64, _ w1: UInt64) -> UInt64 {
+    simdPairBytesHalf(op, w0) | simdPairBytesHalf(op, w1) << 32
+}
+
+@inline(__always) func simdPairBytesHalf(_ op: UInt32, _ w: UInt64) -> UInt64 {
+    let low: UInt64 = 0x00FF_00FF_00FF_00FF, bit8: UInt64 = 0x0100_0100_0100_0100
+    let flip: UInt64 = (op == 0x14 || op == 0x15) ? 0x0080_0080_0080_0080 : 0   // signed: bias to unsigned
+    let even = (w & low) ^ flip, odd = ((w >> 8) & low) ^ flip
+    var x: UInt64
+    if op == 0x17 {
+        x = (even &+ odd) & low                                       // ADDP (flip is 0 here)
+    } else {
+        let ge = (((even | bit8) &- odd) & bit8) >> 8 &* 0xFF         // 0xFF in lanes where even >= odd
+        let wantMax = op == 0x14 || op == 0x34
+        x = wantMax ? (even & ge) | (odd & ~ge & low) : (odd & ge) | (even & ~ge & low)
+        x ^= flip
+    }
+    x = (x | x >> 8) & 0x0000_FFFF_0000_FFFF
+    return (x | x >> 16) & 0xFFFF_FFFF
 }

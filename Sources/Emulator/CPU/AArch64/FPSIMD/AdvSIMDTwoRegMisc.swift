@@ -29,6 +29,9 @@ extension AArch64CPU {
         var r = V128()
 
         switch op {
+        case 0x09 where size < 3:                                            // CMEQ #0 (string routines)
+            vWrite(rd, lo: simdCmeqWord(vLo(rn), size), hi: q ? simdCmeqWord(vHi(rn), size) : 0)
+            return true
         case 0x00, 0x20, 0x01:                                               // REV64 REV32 REV16
             let container = op == 0x00 ? 64 : op == 0x20 ? 32 : 16
             if esize >= container { return false }
