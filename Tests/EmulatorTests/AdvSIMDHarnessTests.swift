@@ -343,7 +343,10 @@ final class AdvSIMDExternalCasesTests: XCTestCase {
 /// not failed. Register fields are kept to V0-V7/X0-X7 so GPR operands are ones the harness sets.
 final class AdvSIMDRandomWordTests: XCTestCase {
     func testRandomWordsAgainstQemu() throws {
-        var state: UInt64 = 0x5EED_AD5_1D
+        // FERRY_ADVSIMD_RANDOM_WORDS / FERRY_ADVSIMD_RANDOM_SEED widen a local run; CI uses the defaults.
+        let env = ProcessInfo.processInfo.environment
+        let count = env["FERRY_ADVSIMD_RANDOM_WORDS"].flatMap { Int($0) } ?? 6000
+        var state: UInt64 = env["FERRY_ADVSIMD_RANDOM_SEED"].flatMap { UInt64($0) } ?? 0x5EED_AD5_1D
         func next() -> UInt64 {                              // SplitMix64: reproducible words
             state &+= 0x9E37_79B9_7F4A_7C15
             var z = state
@@ -352,7 +355,7 @@ final class AdvSIMDRandomWordTests: XCTestCase {
             return z ^ (z >> 31)
         }
         var cases: [String] = []
-        while cases.count < 6000 {
+        while cases.count < count {
             var w = UInt32(truncatingIfNeeded: next())
             w = (w | 0x0E00_0000) & 0x7FFF_FCE7              // bits 27:25 = 111, bit 31 = 0, Rn/Rd < 8
             if w & 0x5000_0000 == 0x1000_0000 { continue }  // scalar FP: not this file's space
