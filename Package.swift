@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "Emulator",
                 dependencies: ["FerryABI", "CFerryHost", "CCapstone",
                                .product(name: "Logging", package: "swift-log")],
-                swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+                swiftSettings: [.unsafeFlags(["-Ounchecked", "-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .executableTarget(name: "ferry",
                           dependencies: ["Emulator",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),

@@ -13,8 +13,8 @@ final class BlockCache {
 
     static let maxInstructions = 256
     private static let tableBits = 14
-    private var tablePCs: UnsafeMutablePointer<UInt64>
-    private var tableBlocks: UnsafeMutablePointer<Block>
+    private let tablePCs: UnsafeMutablePointer<UInt64>
+    private let tableBlocks: UnsafeMutablePointer<Block>
     private var blocks: [UInt64: Block] = [:]
     private let scratch: UnsafeMutablePointer<DecodedOp>
     /// Lowest and highest guest address any cached block covers, so memory changes outside the

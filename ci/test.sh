@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Ferry's test command (what CI runs): installs what is missing, builds, and runs every suite
+# that must pass. Longer suites (the full 20,000-sequence CPU differential) are documented in
+# the README and run by hand or by a nightly job.
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+cd "$root"
+failed=()
+step() { echo; echo "=== $*"; }
+run() { local name=$1; shift; "$@" || failed+=("$name"); }
+
+step "setup"
+bash ci/setup.sh || { echo "setup failed"; exit 1; }
+
+step "release build of ferry (the emulated lanes run it)"
+swift build -c release --product ferry 2>&1 | tail -3
+[ "${PIPESTATUS[0]}" -eq 0 ] || { echo "release build failed"; exit 1; }
+ferry="$root/.build/release/ferry"
+
+step "generated ABI tables are current (tools/generate-abi --check)"
+run abi-check tools/generate-abi --check
+
+step "guest programs: native x86-64 vs AArch64 under ferry"
+run programs bash ci/expect.sh ci/known-failures/programs.txt TestCases/programs/run.sh --emulator "$ferry"
+
+step "busybox-static:arm64 under ferry vs the host busybox"
+run busybox bash ci/expect.sh ci/known-failures/busybox.txt TestCases/busybox/run.sh --emulator "$ferry"
+
+step "differential CPU sample vs qemu-aarch64 (full set: --count 20000)"
+run difftest python3 TestCases/cpu/difftest.py --count 1300 --seed 7 --emulator "$ferry" --quiet
+
+step "ltp-ports harness self-tests (native)"
+run harness bash TestCases/harness/check.sh
+
+step "unit tests (swift test)"
+run swift-test swift test 2>&1
+
+echo
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "ci/test.sh: FAILED: ${failed[*]}"
+  exit 1
+fi
+echo "ci/test.sh: all suites passed"
