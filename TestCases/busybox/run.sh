@@ -19,6 +19,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 build="$root/TestCases/build/busybox-run"
 emulator=""; only=""; links=auto; timeout_s=120
+# The host timeout by absolute path: env -i PATH=<links> would otherwise find the applet link.
+host_timeout=$(command -v timeout)
 
 die() { echo "run.sh: $*" >&2; exit 2; }
 while [ $# -gt 0 ]; do
@@ -95,7 +97,7 @@ run_side() {
         cd "$dir" || exit 125
         ulimit -c 0
         exec env -i PATH="$linkdir" HOME=/nonexistent LC_ALL=C TZ=UTC \
-            timeout -k 5 "$timeout_s" "$@" sh -c "$script" < /dev/null > "$out" 2> "$out.err"
+            "$host_timeout" -k 5 "$timeout_s" "$@" sh -c "$script" < /dev/null > "$out" 2> "$out.err"
     ); status=$?; } 2>/dev/null
     rm -rf "$dir"
     return $status

@@ -44,7 +44,9 @@ extension LinuxPersonality {
     /// execve: a program for this guest architecture re-executes ferry on it (no binfmt_misc
     /// needed); anything else (host programs, scripts for host interpreters) goes to the host.
     func execve(_ r: SyscallRequest) -> Int64 {
-        guard let path = GuestMemory.string(at: r[0]) else { return -Int64(EFAULT) }
+        guard var path = GuestMemory.string(at: r[0]) else { return -Int64(EFAULT) }
+        // /proc/self/exe is the emulator on the host; to the guest it is its own program.
+        if namesOwnExecutable(path) { path = executablePath }
         guard let argv = GuestMemory.stringArray(at: r[1]), let envp = GuestMemory.stringArray(at: r[2]) else {
             return -Int64(EFAULT)
         }
