@@ -1,3 +1,0 @@
-import XCTest
-import Emulator
-final class EmulatorTestsSmoke: XCTestCase { func testModuleLoads() { XCTAssertFalse("Emulator".isEmpty) } }
