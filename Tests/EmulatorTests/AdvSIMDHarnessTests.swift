@@ -359,6 +359,9 @@ final class AdvSIMDRandomWordTests: XCTestCase {
             var w = UInt32(truncatingIfNeeded: next())
             w = (w | 0x0E00_0000) & 0x7FFF_FCE7              // bits 27:25 = 111, bit 31 = 0, Rn/Rd < 8
             if w & 0x5000_0000 == 0x1000_0000 { continue }  // scalar FP: not this file's space
+            // Scalar FCVTZS Hd, Hn, #fbits: qemu 7.2 sign-extends the 16-bit result to 32 bits
+            // (fixed upstream later); the Arm ARM writes 16 bits, as ferry does.
+            if w & 0xFFF0_FC00 == 0x5F10_FC00 { continue }
             cases.append(String(format: ".inst 0x%08x", w))
         }
         let records = try AdvSIMDOracle.oracleRecords(cases: cases, variants: Array(repeating: [0, 5], count: cases.count))

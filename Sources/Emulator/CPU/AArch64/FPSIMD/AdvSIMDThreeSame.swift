@@ -72,6 +72,12 @@ extension AArch64CPU {
             }
             vWrite(rd, r, q: q && !scalar)
             return true
+        case 0x06, 0x07, 0x26, 0x27, 0x11:                                  // CMGT CMGE CMHI CMHS CMTST
+            if size == 3 { break }                                          // 64-bit lanes: generic loop
+            r.lo = simdCompareWord(op, vLo(rn), vLo(rm), size)
+            if q { r.hi = simdCompareWord(op, vHi(rn), vHi(rm), size) }
+            vWrite(rd, r, q: q)
+            return true
         case 0x10, 0x30:                                                    // ADD, SUB
             if size == 3 {
                 r.lo = op == 0x10 ? vLo(rn) &+ vLo(rm) : vLo(rn) &- vLo(rm)
@@ -273,4 +279,24 @@ func simdSatShiftLeft(_ a: UInt64, _ sh: Int, _ size: Int, signed: Bool, _ qc: i
     }
     x = (x | x >> 8) & 0x0000_FFFF_0000_FFFF
     return (x | x >> 16) & 0xFFFF_FFFF
+}
+
+/// Lane-wise compares of two 64-bit words without leaving the word (strchr's CMHS, etc.).
+@inline(__always) func simdCompareWord(_ op: UInt32, _ a: UInt64, _ b: UInt64, _ size: Int) -> UInt64 {
+    if op == 0x11 { return ~simdCmeqWord(a & b, size) }                  // CMTST
+    let top: UInt64
+    switch size {
+    case 0: top = 0x8080_8080_8080_8080
+    case 1: top = 0x8000_8000_8000_8000
+    default: top = 0x8000_0000_8000_0000
+    }
+    let signed = op == 0x06 || op == 0x07
+    let strict = op == 0x06 || op == 0x26
+    // x >= y (unsigned lanes) as top bits; strict compares use !(y >= x).
+    var x = strict ? b : a, y = strict ? a : b
+    if signed { x ^= top; y ^= top }
+    let low = (x | top) &- (y & ~top)                                   // top bit: low bits of x >= low bits of y
+    var ge = ((x & ~y) | (~(x ^ y) & low)) & top
+    if strict { ge = ~ge & top }
+    return (ge >> UInt64((8 << size) - 1)) &* simdLaneMask(size)
 }

@@ -29,7 +29,8 @@ extension AArch64CPU {
         var r = V128()
 
         switch op {
-        case 0x09 where size < 3:                                            // CMEQ #0 (string routines)
+        case 0x09:                                                           // CMEQ #0 (string routines)
+            if size == 3 { break }
             vWrite(rd, lo: simdCmeqWord(vLo(rn), size), hi: q ? simdCmeqWord(vHi(rn), size) : 0)
             return true
         case 0x00, 0x20, 0x01:                                               // REV64 REV32 REV16
