@@ -42,159 +42,159 @@ public final class AArch64Interpreter {
             var index = 0
             var next = pc &+ UInt64(block.count &* 4)
             blockLoop: while index < block.count {
-                let op = ops[index]
-                switch op.kind {
+                let op = ops + index  // by pointer: each case loads only the fields it uses
+                switch op.pointee.kind {
                 case .movImm:
-                    x[Int(op.rd)] = op.imm
+                    x[Int(op.pointee.rd)] = op.pointee.imm
                 case .movk:
-                    let old = x[Int(op.rd)]
-                    x[Int(op.rd)] = (old & ~op.imm2) | op.imm
-                    if op.size == 0 { x[Int(op.rd)] &= 0xFFFF_FFFF }
+                    let old = x[Int(op.pointee.rd)]
+                    x[Int(op.pointee.rd)] = (old & ~op.pointee.imm2) | op.pointee.imm
+                    if op.pointee.size == 0 { x[Int(op.pointee.rd)] &= 0xFFFF_FFFF }
                 case .addImm:
-                    let a = x[Int(op.rn)]
-                    if op.flags == 0 {
-                        let r = a &+ op.imm
-                        x[Int(op.rd)] = op.size == 1 ? r : r & 0xFFFF_FFFF
+                    let a = x[Int(op.pointee.rn)]
+                    if op.pointee.flags == 0 {
+                        let r = a &+ op.pointee.imm
+                        x[Int(op.pointee.rd)] = op.pointee.size == 1 ? r : r & 0xFFFF_FFFF
                     } else {
-                        let negate = op.flags & OpFlag.negate != 0
-                        let b = negate ? ~op.imm : op.imm
+                        let negate = op.pointee.flags & OpFlag.negate != 0
+                        let b = negate ? ~op.pointee.imm : op.pointee.imm
                         let carry: UInt64 = negate ? 1 : 0
                         let (r, f): (UInt64, UInt64)
-                        if op.size == 1 { (r, f) = A64.add64(a, b, carry) } else { (r, f) = A64.add32(a & 0xFFFF_FFFF, b & 0xFFFF_FFFF, carry) }
-                        x[Int(op.rd)] = r
-                        if op.flags & OpFlag.setFlags != 0 { nzcv = f }
+                        if op.pointee.size == 1 { (r, f) = A64.add64(a, b, carry) } else { (r, f) = A64.add32(a & 0xFFFF_FFFF, b & 0xFFFF_FFFF, carry) }
+                        x[Int(op.pointee.rd)] = r
+                        if op.pointee.flags & OpFlag.setFlags != 0 { nzcv = f }
                     }
                 case .logicImm:
-                    let a = x[Int(op.rn)]
+                    let a = x[Int(op.pointee.rn)]
                     var r: UInt64
-                    switch op.sub {
-                    case 0, 3: r = a & op.imm
-                    case 1: r = a | op.imm
-                    default: r = a ^ op.imm
+                    switch op.pointee.sub {
+                    case 0, 3: r = a & op.pointee.imm
+                    case 1: r = a | op.pointee.imm
+                    default: r = a ^ op.pointee.imm
                     }
-                    if op.size == 0 { r &= 0xFFFF_FFFF }
-                    if op.sub == 3 { nzcv = A64.logicFlags(r, is64: op.size == 1) }
-                    x[Int(op.rd)] = r
+                    if op.pointee.size == 0 { r &= 0xFFFF_FFFF }
+                    if op.pointee.sub == 3 { nzcv = A64.logicFlags(r, is64: op.pointee.size == 1) }
+                    x[Int(op.pointee.rd)] = r
                 case .bitfield:
-                    executeBitfield(op, x)
+                    executeBitfield(op.pointee, x)
                 case .extr:
-                    let hi = x[Int(op.rn)], lo = x[Int(op.rm)], lsb = op.imm
-                    if op.size == 1 {
-                        x[Int(op.rd)] = lsb == 0 ? lo : (lo &>> lsb) | (hi &<< (64 &- lsb))
+                    let hi = x[Int(op.pointee.rn)], lo = x[Int(op.pointee.rm)], lsb = op.pointee.imm
+                    if op.pointee.size == 1 {
+                        x[Int(op.pointee.rd)] = lsb == 0 ? lo : (lo &>> lsb) | (hi &<< (64 &- lsb))
                     } else {
                         let concat = ((hi & 0xFFFF_FFFF) << 32) | (lo & 0xFFFF_FFFF)
-                        x[Int(op.rd)] = (concat >> lsb) & 0xFFFF_FFFF
+                        x[Int(op.pointee.rd)] = (concat >> lsb) & 0xFFFF_FFFF
                     }
                 case .addShifted, .addExtended, .addCarry:
-                    let is64 = op.size == 1
-                    let a = x[Int(op.rn)]
+                    let is64 = op.pointee.size == 1
+                    let a = x[Int(op.pointee.rn)]
                     var b: UInt64
                     var carry: UInt64 = 0
-                    if op.kind == .addShifted {
-                        b = A64.shift(x[Int(op.rm)], type: op.sub, amount: op.imm, is64: is64)
-                    } else if op.kind == .addExtended {
-                        b = A64.extend(x[Int(op.rm)], option: op.sub, shift: op.imm)
+                    if op.pointee.kind == .addShifted {
+                        b = A64.shift(x[Int(op.pointee.rm)], type: op.pointee.sub, amount: op.pointee.imm, is64: is64)
+                    } else if op.pointee.kind == .addExtended {
+                        b = A64.extend(x[Int(op.pointee.rm)], option: op.pointee.sub, shift: op.pointee.imm)
                     } else {
-                        b = x[Int(op.rm)]
+                        b = x[Int(op.pointee.rm)]
                         carry = (nzcv >> 29) & 1
                     }
-                    if op.flags & OpFlag.negate != 0 {
+                    if op.pointee.flags & OpFlag.negate != 0 {
                         b = ~b
-                        if op.kind != .addCarry { carry = 1 }
+                        if op.pointee.kind != .addCarry { carry = 1 }
                     }
                     let (r, f): (UInt64, UInt64)
                     if is64 { (r, f) = A64.add64(a, b, carry) } else { (r, f) = A64.add32(a & 0xFFFF_FFFF, b & 0xFFFF_FFFF, carry) }
-                    x[Int(op.rd)] = r
-                    if op.flags & OpFlag.setFlags != 0 { nzcv = f }
+                    x[Int(op.pointee.rd)] = r
+                    if op.pointee.flags & OpFlag.setFlags != 0 { nzcv = f }
                 case .logicShifted:
-                    let is64 = op.size == 1
-                    var b = A64.shift(x[Int(op.rm)], type: op.ra, amount: op.imm, is64: is64)
-                    if op.sub & 4 != 0 { b = ~b }
-                    let a = x[Int(op.rn)]
+                    let is64 = op.pointee.size == 1
+                    var b = A64.shift(x[Int(op.pointee.rm)], type: op.pointee.ra, amount: op.pointee.imm, is64: is64)
+                    if op.pointee.sub & 4 != 0 { b = ~b }
+                    let a = x[Int(op.pointee.rn)]
                     var r: UInt64
-                    switch op.sub & 3 {
+                    switch op.pointee.sub & 3 {
                     case 0, 3: r = a & b
                     case 1: r = a | b
                     default: r = a ^ b
                     }
                     if !is64 { r &= 0xFFFF_FFFF }
-                    if op.sub & 3 == 3 { nzcv = A64.logicFlags(r, is64: is64) }
-                    x[Int(op.rd)] = r
+                    if op.pointee.sub & 3 == 3 { nzcv = A64.logicFlags(r, is64: is64) }
+                    x[Int(op.pointee.rd)] = r
                 case .condCompare, .condCompareImm:
-                    if A64.conditionHolds(op.sub, nzcv) {
-                        let a = x[Int(op.rn)]
-                        var b = op.kind == .condCompare ? x[Int(op.rm)] : op.imm2
+                    if A64.conditionHolds(op.pointee.sub, nzcv) {
+                        let a = x[Int(op.pointee.rn)]
+                        var b = op.pointee.kind == .condCompare ? x[Int(op.pointee.rm)] : op.pointee.imm2
                         var carry: UInt64 = 0
-                        if op.flags & OpFlag.negate != 0 { b = ~b; carry = 1 }
-                        nzcv = op.size == 1 ? A64.add64(a, b, carry).1 : A64.add32(a & 0xFFFF_FFFF, b & 0xFFFF_FFFF, carry).1
+                        if op.pointee.flags & OpFlag.negate != 0 { b = ~b; carry = 1 }
+                        nzcv = op.pointee.size == 1 ? A64.add64(a, b, carry).1 : A64.add32(a & 0xFFFF_FFFF, b & 0xFFFF_FFFF, carry).1
                     } else {
-                        nzcv = op.imm
+                        nzcv = op.pointee.imm
                     }
                 case .condSelect:
                     var r: UInt64
-                    if A64.conditionHolds(op.sub, nzcv) {
-                        r = x[Int(op.rn)]
+                    if A64.conditionHolds(op.pointee.sub, nzcv) {
+                        r = x[Int(op.pointee.rn)]
                     } else {
-                        r = x[Int(op.rm)]
-                        switch op.ra {
+                        r = x[Int(op.pointee.rm)]
+                        switch op.pointee.ra {
                         case 1: r = r &+ 1
                         case 2: r = ~r
                         case 3: r = 0 &- r
                         default: break
                         }
                     }
-                    x[Int(op.rd)] = op.size == 1 ? r : r & 0xFFFF_FFFF
+                    x[Int(op.pointee.rd)] = op.pointee.size == 1 ? r : r & 0xFFFF_FFFF
                 case .dataProc1:
-                    x[Int(op.rd)] = Self.dataProcessing1(op.sub, x[Int(op.rn)], is64: op.size == 1)
+                    x[Int(op.pointee.rd)] = Self.dataProcessing1(op.pointee.sub, x[Int(op.pointee.rn)], is64: op.pointee.size == 1)
                 case .dataProc2:
-                    x[Int(op.rd)] = Self.dataProcessing2(op.sub, x[Int(op.rn)], x[Int(op.rm)], is64: op.size == 1)
+                    x[Int(op.pointee.rd)] = Self.dataProcessing2(op.pointee.sub, x[Int(op.pointee.rn)], x[Int(op.pointee.rm)], is64: op.pointee.size == 1)
                 case .crc32:
-                    let bytes = 1 << Int(op.size)
-                    x[Int(op.rd)] = UInt64(A64.crc32(UInt32(truncatingIfNeeded: x[Int(op.rn)]), x[Int(op.rm)],
-                                                     bytes: bytes, castagnoli: op.sub == 1))
+                    let bytes = 1 << Int(op.pointee.size)
+                    x[Int(op.pointee.rd)] = UInt64(A64.crc32(UInt32(truncatingIfNeeded: x[Int(op.pointee.rn)]), x[Int(op.pointee.rm)],
+                                                     bytes: bytes, castagnoli: op.pointee.sub == 1))
                 case .mulAdd:
-                    let product = x[Int(op.rn)] &* x[Int(op.rm)]
-                    let r = op.flags & OpFlag.negate != 0 ? x[Int(op.ra)] &- product : x[Int(op.ra)] &+ product
-                    x[Int(op.rd)] = op.size == 1 ? r : r & 0xFFFF_FFFF
+                    let product = x[Int(op.pointee.rn)] &* x[Int(op.pointee.rm)]
+                    let r = op.pointee.flags & OpFlag.negate != 0 ? x[Int(op.pointee.ra)] &- product : x[Int(op.pointee.ra)] &+ product
+                    x[Int(op.pointee.rd)] = op.pointee.size == 1 ? r : r & 0xFFFF_FFFF
                 case .mulAddLong:
-                    let a = x[Int(op.rn)], b = x[Int(op.rm)]
+                    let a = x[Int(op.pointee.rn)], b = x[Int(op.pointee.rm)]
                     let product: UInt64
-                    if op.flags & OpFlag.signExtend != 0 {
+                    if op.pointee.flags & OpFlag.signExtend != 0 {
                         product = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: a)) &* Int64(Int32(truncatingIfNeeded: b)))
                     } else {
                         product = (a & 0xFFFF_FFFF) &* (b & 0xFFFF_FFFF)
                     }
-                    x[Int(op.rd)] = op.flags & OpFlag.negate != 0 ? x[Int(op.ra)] &- product : x[Int(op.ra)] &+ product
+                    x[Int(op.pointee.rd)] = op.pointee.flags & OpFlag.negate != 0 ? x[Int(op.pointee.ra)] &- product : x[Int(op.pointee.ra)] &+ product
                 case .mulHigh:
-                    let a = x[Int(op.rn)], b = x[Int(op.rm)]
-                    if op.flags & OpFlag.signExtend != 0 {
-                        x[Int(op.rd)] = UInt64(bitPattern: Int64(bitPattern: a).multipliedFullWidth(by: Int64(bitPattern: b)).high)
+                    let a = x[Int(op.pointee.rn)], b = x[Int(op.pointee.rm)]
+                    if op.pointee.flags & OpFlag.signExtend != 0 {
+                        x[Int(op.pointee.rd)] = UInt64(bitPattern: Int64(bitPattern: a).multipliedFullWidth(by: Int64(bitPattern: b)).high)
                     } else {
-                        x[Int(op.rd)] = a.multipliedFullWidth(by: b).high
+                        x[Int(op.pointee.rd)] = a.multipliedFullWidth(by: b).high
                     }
                 case .branch:
-                    next = op.imm
+                    next = op.pointee.imm
                     break blockLoop
                 case .branchLink:
                     x[30] = pc &+ UInt64(index &* 4) &+ 4
-                    next = op.imm
+                    next = op.pointee.imm
                     break blockLoop
                 case .branchCond:
-                    if A64.conditionHolds(op.sub, nzcv) { next = op.imm }
+                    if A64.conditionHolds(op.pointee.sub, nzcv) { next = op.pointee.imm }
                     break blockLoop
                 case .compareBranch:
-                    let v = op.size == 1 ? x[Int(op.rn)] : x[Int(op.rn)] & 0xFFFF_FFFF
-                    if (v == 0) != (op.flags & OpFlag.negate != 0) { next = op.imm }
+                    let v = op.pointee.size == 1 ? x[Int(op.pointee.rn)] : x[Int(op.pointee.rn)] & 0xFFFF_FFFF
+                    if (v == 0) != (op.pointee.flags & OpFlag.negate != 0) { next = op.pointee.imm }
                     break blockLoop
                 case .testBranch:
-                    let bit = (x[Int(op.rn)] >> op.imm2) & 1
-                    if (bit == 0) != (op.flags & OpFlag.negate != 0) { next = op.imm }
+                    let bit = (x[Int(op.pointee.rn)] >> op.pointee.imm2) & 1
+                    if (bit == 0) != (op.pointee.flags & OpFlag.negate != 0) { next = op.pointee.imm }
                     break blockLoop
                 case .branchRegister:
-                    next = x[Int(op.rn)]
+                    next = x[Int(op.pointee.rn)]
                     break blockLoop
                 case .branchLinkRegister:
-                    next = x[Int(op.rn)]
+                    next = x[Int(op.pointee.rn)]
                     x[30] = pc &+ UInt64(index &* 4) &+ 4
                     break blockLoop
                 case .svc:
@@ -202,7 +202,7 @@ public final class AArch64Interpreter {
                     return .syscall
                 case .trap:
                     pc = pc &+ UInt64(index &* 4)
-                    if op.sub == 0 { return .signal(number: SIGTRAP, code: 1 /* TRAP_BRKPT */, address: pc) }
+                    if op.pointee.sub == 0 { return .signal(number: SIGTRAP, code: 1 /* TRAP_BRKPT */, address: pc) }
                     return .signal(number: SIGILL, code: 1 /* ILL_ILLOPC */, address: pc)
                 case .undefined:
                     pc = pc &+ UInt64(index &* 4)
@@ -212,57 +212,57 @@ public final class AArch64Interpreter {
                 case .clearExclusive:
                     cpu.exclusiveAddress = nil
                 case .mrs:
-                    guard let value = readSystemRegister(op.imm, nzcv: nzcv) else {
+                    guard let value = readSystemRegister(op.pointee.imm, nzcv: nzcv) else {
                         pc = pc &+ UInt64(index &* 4)
                         return .signal(number: SIGILL, code: 1, address: pc)
                     }
-                    x[Int(op.rd)] = value
+                    x[Int(op.pointee.rd)] = value
                 case .msr:
-                    if !writeSystemRegister(op.imm, x[Int(op.rn)], nzcv: &nzcv) {
+                    if !writeSystemRegister(op.pointee.imm, x[Int(op.pointee.rn)], nzcv: &nzcv) {
                         pc = pc &+ UInt64(index &* 4)
                         return .signal(number: SIGILL, code: 1, address: pc)
                     }
                 case .msrImmediate:
                     break  // PSTATE fields (PAN, UAO, DIT, SSBS, TCO) have no effect on a user-mode guest here
                 case .dcZeroVA:
-                    let base = x[Int(op.rn)] & ~UInt64(63)
+                    let base = x[Int(op.pointee.rn)] & ~UInt64(63)
                     hostPointer(base).initializeMemory(as: UInt8.self, repeating: 0, count: 64)
                 case .instructionCacheInvalidate:
                     flushPending = true
                     break blockLoop
                 case .load:
-                    executeLoad(op, x)
+                    executeLoad(op.pointee, x)
                 case .store:
-                    executeStore(op, x)
+                    executeStore(op.pointee, x)
                 case .loadRegOffset:
-                    let address = x[Int(op.rn)] &+ A64.extend(x[Int(op.rm)], option: op.sub, shift: op.imm)
-                    x[Int(op.rd)] = Self.loadValue(address, size: op.size, flags: op.flags)
+                    let address = x[Int(op.pointee.rn)] &+ A64.extend(x[Int(op.pointee.rm)], option: op.pointee.sub, shift: op.pointee.imm)
+                    x[Int(op.pointee.rd)] = Self.loadValue(address, size: op.pointee.size, flags: op.pointee.flags)
                 case .storeRegOffset:
-                    let address = x[Int(op.rn)] &+ A64.extend(x[Int(op.rm)], option: op.sub, shift: op.imm)
-                    Self.storeValue(address, x[Int(op.rd)], size: op.size)
+                    let address = x[Int(op.pointee.rn)] &+ A64.extend(x[Int(op.pointee.rm)], option: op.pointee.sub, shift: op.pointee.imm)
+                    Self.storeValue(address, x[Int(op.pointee.rd)], size: op.pointee.size)
                 case .loadLiteral:
-                    x[Int(op.rd)] = Self.loadValue(op.imm, size: op.size, flags: op.flags)
+                    x[Int(op.pointee.rd)] = Self.loadValue(op.pointee.imm, size: op.pointee.size, flags: op.pointee.flags)
                 case .loadPair, .storePair:
-                    executePair(op, x)
+                    executePair(op.pointee, x)
                 case .loadExclusive:
-                    executeLoadExclusive(op, x)
+                    executeLoadExclusive(op.pointee, x)
                 case .storeExclusive:
-                    executeStoreExclusive(op, x)
+                    executeStoreExclusive(op.pointee, x)
                 case .loadAcquire:
-                    x[Int(op.rd)] = Self.loadValue(x[Int(op.rn)], size: op.size, flags: 0)
+                    x[Int(op.pointee.rd)] = Self.loadValue(x[Int(op.pointee.rn)], size: op.pointee.size, flags: 0)
                 case .storeRelease:
-                    Self.storeValue(x[Int(op.rn)], x[Int(op.rd)], size: op.size)
+                    Self.storeValue(x[Int(op.pointee.rn)], x[Int(op.pointee.rd)], size: op.pointee.size)
                     ferry_full_fence()
                 case .compareAndSwap:
-                    executeCompareAndSwap(op, x)
+                    executeCompareAndSwap(op.pointee, x)
                 case .compareAndSwapPair:
-                    executeCompareAndSwapPair(op, x)
+                    executeCompareAndSwapPair(op.pointee, x)
                 case .atomicMemory:
-                    executeAtomic(op, x)
+                    executeAtomic(op.pointee, x)
                 case .fpsimd:
                     cpu.nzcv = nzcv
                     let here = pc &+ UInt64(index &* 4)
-                    if !cpu.executeFPSIMD(op.raw, pc: here) {
+                    if !cpu.executeFPSIMD(op.pointee.raw, pc: here) {
                         pc = here
                         return .signal(number: SIGILL, code: 1, address: pc)
                     }
