@@ -50,21 +50,9 @@ extension AArch64CPU {
     /// General register write where 31 means XZR (discarded).
     @inline(__always) private func writeGPR(_ r: Int, _ value: UInt64) { if r != 31 { x[r] = value } }
 
+    /// The same condition test as the integer side (FCCMP, FCSEL).
     @inline(__always) private func fpConditionHolds(_ cond: UInt32) -> Bool {
-        let n = nzcv & 0x8000_0000 != 0, z = nzcv & 0x4000_0000 != 0
-        let c = nzcv & 0x2000_0000 != 0, v = nzcv & 0x1000_0000 != 0
-        let result: Bool
-        switch cond >> 1 {
-        case 0: result = z
-        case 1: result = c
-        case 2: result = n
-        case 3: result = v
-        case 4: result = c && !z
-        case 5: result = n == v
-        case 6: result = n == v && !z
-        default: return true                               // AL and NV both always
-        }
-        return cond & 1 != 0 ? !result : result
+        A64.conditionHolds(UInt8(truncatingIfNeeded: cond), nzcv)
     }
 
     // MARK: - 1 source
