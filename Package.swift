@@ -37,6 +37,5 @@ let package = Package(
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "FerryABITests", dependencies: ["FerryABI"]),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "FerryABI"]),
-        .testTarget(name: "TestRunnerTests", dependencies: ["TestRunner"]),
     ]
 )
