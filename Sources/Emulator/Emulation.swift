@@ -111,9 +111,7 @@ public enum Emulation {
 
     /// The host path of the running ferry, for re-executing it on foreign binaries.
     static func emulatorExecutablePath() -> String {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        return n > 0 ? String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : "ferry"
+        HostFile.readLink("/proc/self/exe") ?? "ferry"
     }
 }
 

@@ -130,8 +130,7 @@ struct Ferry: ParsableCommand {
             try Emulation.run(configuration)
         } catch let error as LoadError {
             FileHandleLite.standardError.write("ferry: \(program): \(error)\n")
-            if case let .cannotRead(_, reason) = error, access(program, F_OK) != 0 {
-                _ = reason
+            if case .cannotRead = error, access(program, F_OK) != 0 {
                 Glibc.exit(EmulatorExitStatus.notFound)
             }
             Glibc.exit(EmulatorExitStatus.cannotExecute)

@@ -34,6 +34,8 @@ public final class LinuxPersonality {
     private var reportedUnimplemented = Set<Int>()
 
     let openFlags: FlagTranslator
+    /// F_GETFL and F_SETFL for the guest and the host, looked up once (fcntl translates their flags).
+    let fileStatusCommands: (guestGet: Int64, guestSet: Int64, hostGet: Int64, hostSet: Int64)
     let executablePath: String
     var programBreakStart: UInt64 = 0
     var programBreak: UInt64 = 0
@@ -53,6 +55,8 @@ public final class LinuxPersonality {
         guestConstants = ABIConstants.forArchitecture(architecture)
         hostConstants = ABIConstants.forArchitecture(.x86_64)
         openFlags = FlagTranslator(group: "open_flags", guest: guestConstants, host: hostConstants)
+        fileStatusCommands = (guestConstants.value("F_GETFL") ?? -1, guestConstants.value("F_SETFL") ?? -1,
+                              hostConstants.value("F_GETFL") ?? -1, hostConstants.value("F_SETFL") ?? -1)
         var ioctls: [UInt64: UInt64] = [:]
         for name in Self.passthroughIoctls {
             if let g = guestConstants.value(name), let h = hostConstants.value(name) {

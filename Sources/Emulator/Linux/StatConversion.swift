@@ -14,9 +14,10 @@ struct StatConverter {
     func storeGuestStat(_ st: Glibc.stat, at address: UInt64) -> Int64 {
         guard let converter else { return -Int64(ENOSYS) }
         var host = st
-        var guest = [UInt8](repeating: 0, count: converter.guest.size)
-        withUnsafeBytes(of: &host) { src in guest.withUnsafeMutableBytes { converter.hostToGuest(src.baseAddress!, $0.baseAddress!) } }
-        let ok = guest.withUnsafeBytes { GuestMemory.write(address, from: $0.baseAddress!, count: $0.count) }
+        let ok = withUnsafeTemporaryAllocation(byteCount: converter.guest.size, alignment: 16) { guest in
+            withUnsafeBytes(of: &host) { converter.hostToGuest($0.baseAddress!, guest.baseAddress!) }
+            return GuestMemory.write(address, from: guest.baseAddress!, count: guest.count)
+        }
         return ok ? 0 : -Int64(EFAULT)
     }
 }

@@ -27,9 +27,14 @@ enum HostFile {
 extension HostFile {
     /// What a descriptor refers to, for diagnostics: the /proc/self/fd link target.
     static func describeDescriptor(_ fd: Int32) -> String {
-        var buffer = [CChar](repeating: 0, count: 512)
-        let n = readlink("/proc/self/fd/\(fd)", &buffer, buffer.count - 1)
-        guard n > 0 else { return "unknown" }
+        readLink("/proc/self/fd/\(fd)") ?? "unknown"
+    }
+
+    /// The target of a symbolic link, or nil if `path` is not one or cannot be read.
+    static func readLink(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink(path, &buffer, buffer.count - 1)
+        guard n > 0 else { return nil }
         return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 

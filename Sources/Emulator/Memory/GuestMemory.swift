@@ -1,3 +1,4 @@
+import FerryABI
 import Glibc
 
 /// Reads of guest memory that must not fault the emulator when the guest passes a bad pointer:
@@ -5,16 +6,7 @@ import Glibc
 enum GuestMemory {
     /// Copies `count` bytes from guest `address` into `destination`; false if any byte is unreadable.
     static func read(_ address: UInt64, count: Int, into destination: UnsafeMutableRawPointer) -> Bool {
-        guard count > 0 else { return true }
-        var local = iovec(iov_base: destination, iov_len: count)
-        var remote = iovec(iov_base: UnsafeMutableRawPointer(bitPattern: UInt(address)), iov_len: count)
-        let n = withUnsafeMutablePointer(to: &local) { l in
-            withUnsafeMutablePointer(to: &remote) { r in
-                HostSyscall.call(.process_vm_readv, UInt64(getpid()), UInt64(UInt(bitPattern: l)), 1,
-                                 UInt64(UInt(bitPattern: r)), 1, 0)
-            }
-        }
-        return n == count
+        transfer(.process_vm_readv, local: destination, guest: address, count: count)
     }
 
     /// A NUL-terminated string at guest `address`, or nil if it is unreadable or longer than `limit`.
@@ -25,7 +17,7 @@ enum GuestMemory {
         var chunk = [UInt8](repeating: 0, count: 256)
         while bytes.count < limit {
             // Never read across a page boundary in one go: the next page may be unmapped.
-            let toPageEnd = Int(4096 - (cursor & 4095))
+            let toPageEnd = Int(HostMemory.pageSize - (cursor & (HostMemory.pageSize - 1)))
             let n = min(toPageEnd, chunk.count)
             let ok = chunk.withUnsafeMutableBytes { read(cursor, count: n, into: $0.baseAddress!) }
             guard ok else { return nil }
@@ -57,13 +49,18 @@ enum GuestMemory {
 
     /// Writes to guest memory through process_vm_writev; false (EFAULT) if any byte is unwritable.
     static func write(_ address: UInt64, from source: UnsafeRawPointer, count: Int) -> Bool {
+        transfer(.process_vm_writev, local: UnsafeMutableRawPointer(mutating: source), guest: address, count: count)
+    }
+
+    /// One process_vm_readv/writev between our own buffer and guest memory, all or nothing.
+    private static func transfer(_ call: SyscallID, local buffer: UnsafeMutableRawPointer, guest address: UInt64,
+                                 count: Int) -> Bool {
         guard count > 0 else { return true }
-        var local = iovec(iov_base: UnsafeMutableRawPointer(mutating: source), iov_len: count)
+        var local = iovec(iov_base: buffer, iov_len: count)
         var remote = iovec(iov_base: UnsafeMutableRawPointer(bitPattern: UInt(address)), iov_len: count)
         let n = withUnsafeMutablePointer(to: &local) { l in
             withUnsafeMutablePointer(to: &remote) { r in
-                HostSyscall.call(.process_vm_writev, UInt64(getpid()), UInt64(UInt(bitPattern: l)), 1,
-                                 UInt64(UInt(bitPattern: r)), 1, 0)
+                HostSyscall.call(call, UInt64(getpid()), UInt64(UInt(bitPattern: l)), 1, UInt64(UInt(bitPattern: r)), 1, 0)
             }
         }
         return n == count

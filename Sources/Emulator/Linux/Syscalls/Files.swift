@@ -11,12 +11,12 @@ extension LinuxPersonality {
 
     func fcntl(_ r: SyscallRequest) -> Int64 {
         let cmd = Int64(Int32(truncatingIfNeeded: r[1]))
-        if cmd == guestConstants.value("F_GETFL") {
-            let result = HostSyscall.call(.fcntl, r[0], UInt64(hostConstants.value("F_GETFL")!))
+        if cmd == fileStatusCommands.guestGet {
+            let result = HostSyscall.call(.fcntl, r[0], UInt64(bitPattern: fileStatusCommands.hostGet))
             return result < 0 ? result : openFlags.toGuest(result)
         }
-        if cmd == guestConstants.value("F_SETFL") {
-            return HostSyscall.call(.fcntl, r[0], UInt64(hostConstants.value("F_SETFL")!),
+        if cmd == fileStatusCommands.guestSet {
+            return HostSyscall.call(.fcntl, r[0], UInt64(bitPattern: fileStatusCommands.hostSet),
                                     UInt64(bitPattern: openFlags.toHost(Int64(Int32(truncatingIfNeeded: r[2])))))
         }
         return HostSyscall.call(.fcntl, r[0], r[1], r[2])
