@@ -6,6 +6,7 @@ Usage: generate.py --out DIR           write every generated file into DIR (stal
 import argparse
 import difflib
 import os
+import re
 import sys
 import tempfile
 
@@ -13,20 +14,52 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from archs import ARCHS  # noqa: E402
 import constants  # noqa: E402
+import ioctls  # noqa: E402
 import layouts  # noqa: E402
 import syscalls  # noqa: E402
+from swiftgen import header as swift_header  # noqa: E402
 
 GENERATED_SUFFIX = ".swift"
 
 
+# Each generated table kind: its Swift global per arch is "<prefix>_<arch>".
+TABLE_KINDS = [("syscallSources", "syscallSource"), ("constantSources", "constantSource"),
+               ("ioctlSources", "ioctlSource"), ("layoutSources", "layoutSource")]
+ARCHITECTURE_SWIFT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                                  "Sources", "FerryABI", "Architecture.swift")
+
+
+def _swift_architecture_order():
+    """The case order of Architecture in Architecture.swift (PerArchitecture indexes by it)."""
+    text = open(ARCHITECTURE_SWIFT).read()
+    m = re.search(r"^\s*case ([a-z0-9_, ]+)$", text, re.M)
+    if not m:
+        raise SystemExit(f"generate-abi: no 'case ...' line in {ARCHITECTURE_SWIFT}")
+    return [c.strip() for c in m.group(1).split(",")]
+
+
+def table_sources() -> str:
+    """One array per table kind holding each architecture's generated source, in case order."""
+    order = _swift_architecture_order()
+    if order != [a.swift for a in ARCHS]:
+        raise SystemExit(f"generate-abi: archs.py order {[a.swift for a in ARCHS]} differs from "
+                         f"Architecture's cases {order}")
+    body = "".join(f"let {name}: [String] = [{', '.join(f'{prefix}_{a}' for a in order)}]\n"
+                   for name, prefix in TABLE_KINDS)
+    return (swift_header("the per-architecture generated sources") +
+            "\n/// Each table kind's generated source per architecture, in `Architecture.allCases` order\n"
+            "/// (what `PerArchitecture` indexes by).\n" + body)
+
+
 def generate_all() -> dict:
     files = {}
-    for part in (syscalls, constants, layouts):
+    for part in (syscalls, constants, ioctls, layouts):
         produced = part.generate(ARCHS)
         overlap = set(files) & set(produced)
         if overlap:
             raise SystemExit(f"generate-abi: two generators wrote {sorted(overlap)}")
         files.update(produced)
+    files["TableSources.swift"] = table_sources()
     return files
 
 

@@ -15,6 +15,7 @@ BUILD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "build")
 
 _LINE_MARKER = re.compile(r'^# \d+ "([^"]+)"')
 _DEFINE = re.compile(r'^#define ([A-Za-z_][A-Za-z0-9_]*)(?:[ \t]+(.*))?$')
+_FUNCTION_DEFINE = re.compile(r'^#define ([A-Za-z_][A-Za-z0-9_]*)\(([^)]*)\)[ \t]*(.*)$')
 
 
 def includes_source(headers, optional=False) -> str:
@@ -24,13 +25,20 @@ def includes_source(headers, optional=False) -> str:
     return "".join(f"#include <{h}>\n" for h in headers)
 
 
-def macros(arch, unit: str, prelude: str):
+def macros(arch, unit: str, prelude: str, flags=()):
     """{name: (defining header path, definition text)} for object-like macros."""
+    return {n: (path, d) for n, (path, params, d) in definitions(arch, unit, prelude, flags).items()
+            if params is None}
+
+
+def definitions(arch, unit: str, prelude: str, flags=()):
+    """{name: (defining header path, parameter list or None, definition text)} for every macro;
+    a function-like macro's parameters are its names as written ("ev,len")."""
     os.makedirs(BUILD, exist_ok=True)
     src = os.path.join(BUILD, f"{arch.swift}-{unit}-macros.c")
     with open(src, "w") as f:
         f.write(prelude)
-    result = subprocess.run(arch.cc + ["-E", "-dD", src], capture_output=True, text=True)
+    result = subprocess.run(arch.cc + [*flags, "-E", "-dD", src], capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"generate-abi: {arch.swift}: preprocessing the {unit} headers failed:\n"
                          + result.stderr.strip()[:2000])
@@ -41,9 +49,13 @@ def macros(arch, unit: str, prelude: str):
         if m:
             current = m.group(1)
             continue
+        m = _FUNCTION_DEFINE.match(line)
+        if m and m.group(1) not in found:
+            found[m.group(1)] = (current, m.group(2).replace(" ", ""), m.group(3).strip())
+            continue
         m = _DEFINE.match(line)
         if m and m.group(1) not in found:
-            found[m.group(1)] = (current, (m.group(2) or "").strip())
+            found[m.group(1)] = (current, None, (m.group(2) or "").strip())
     return found
 
 
@@ -81,10 +93,10 @@ def compile_lines(arch, unit: str, prelude: str, lines: dict, flags=()):
     raise SystemExit(f"generate-abi: {arch.swift}: the {unit} probe still fails after retries")
 
 
-def compile_values(arch, unit: str, prelude: str, expressions: dict):
+def compile_values(arch, unit: str, prelude: str, expressions: dict, flags=()):
     """{name: value} of `(long long)(expression)` for each expression that compiles."""
     lines = {n: f"__attribute__((used)) const long long ferry_v_{n} = (long long)({e});"
              for n, e in expressions.items()}
-    kept, obj = compile_lines(arch, unit, prelude, lines)
+    kept, obj = compile_lines(arch, unit, prelude, lines, flags)
     elf = ElfObject(obj)
     return {n: elf.int64(f"ferry_v_{n}") for n in kept}, elf

@@ -87,21 +87,7 @@ public struct ConstantSet: Sendable {
 }
 
 public enum ABIConstants {
-    public static func forArchitecture(_ a: Architecture) -> ConstantSet {
-        switch a {
-        case .aarch64: return aarch64
-        case .riscv64: return riscv64
-        case .mips: return mips
-        case .arm: return arm
-        case .i386: return i386
-        case .x86_64: return x86_64
-        }
-    }
+    public static func forArchitecture(_ a: Architecture) -> ConstantSet { tables[a] }
 
-    private static let aarch64 = ConstantSet(.aarch64, constantSource_aarch64)
-    private static let riscv64 = ConstantSet(.riscv64, constantSource_riscv64)
-    private static let mips = ConstantSet(.mips, constantSource_mips)
-    private static let arm = ConstantSet(.arm, constantSource_arm)
-    private static let i386 = ConstantSet(.i386, constantSource_i386)
-    private static let x86_64 = ConstantSet(.x86_64, constantSource_x86_64)
+    private static let tables = PerArchitecture(constantSources) { ConstantSet($0, $1) }
 }

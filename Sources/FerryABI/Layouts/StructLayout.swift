@@ -37,24 +37,15 @@ public enum ABILayouts {
     /// The layout of `name` ("stat", "sigaction", "msghdr", ...) on `architecture`, or nil when
     /// the architecture has no such struct (e.g. stat64 on 64-bit) or it was not probed.
     public static func layout(_ name: String, for architecture: Architecture) -> StructLayout? {
-        tables[architecture.tableIndex][name]
+        tables[architecture][name]
     }
 
     /// Every probed layout name on `architecture`.
     public static func names(for architecture: Architecture) -> [String] {
-        tables[architecture.tableIndex].keys.sorted()
+        tables[architecture].keys.sorted()
     }
 
-    private static let tables: [[String: StructLayout]] = Architecture.allCases.map { arch in
-        switch arch {
-        case .aarch64: return parse(.aarch64, layoutSource_aarch64)
-        case .riscv64: return parse(.riscv64, layoutSource_riscv64)
-        case .mips: return parse(.mips, layoutSource_mips)
-        case .arm: return parse(.arm, layoutSource_arm)
-        case .i386: return parse(.i386, layoutSource_i386)
-        case .x86_64: return parse(.x86_64, layoutSource_x86_64)
-        }
-    }
+    private static let tables = PerArchitecture(layoutSources) { parse($0, $1) }
 
     /// Parses "@name size alignment" lines followed by "path offset size s|u count" lines.
     private static func parse(_ arch: Architecture, _ source: String) -> [String: StructLayout] {
@@ -81,8 +72,4 @@ public enum ABILayouts {
         flush()
         return result
     }
-}
-
-extension Architecture {
-    var tableIndex: Int { Architecture.allCases.firstIndex(of: self)! }
 }

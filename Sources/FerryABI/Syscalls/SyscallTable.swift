@@ -35,23 +35,9 @@ public struct SyscallTable: Sendable {
         return n < 0 ? nil : Int(n)
     }
 
-    public static func forArchitecture(_ a: Architecture) -> SyscallTable {
-        switch a {
-        case .aarch64: return aarch64
-        case .riscv64: return riscv64
-        case .mips: return mips
-        case .arm: return arm
-        case .i386: return i386
-        case .x86_64: return x86_64
-        }
-    }
+    public static func forArchitecture(_ a: Architecture) -> SyscallTable { tables[a] }
 
-    private static let aarch64 = SyscallTable(.aarch64, syscallSource_aarch64)
-    private static let riscv64 = SyscallTable(.riscv64, syscallSource_riscv64)
-    private static let mips = SyscallTable(.mips, syscallSource_mips)
-    private static let arm = SyscallTable(.arm, syscallSource_arm)
-    private static let i386 = SyscallTable(.i386, syscallSource_i386)
-    private static let x86_64 = SyscallTable(.x86_64, syscallSource_x86_64)
+    private static let tables = PerArchitecture(syscallSources) { SyscallTable($0, $1) }
 
     /// Parses the generated "number name" lines (sorted by number). The generator guarantees
     /// every name is known and every number unique; a violation is a generator bug.
