@@ -1,10 +1,314 @@
+import ArgumentParser
+import Foundation
+import TestRunner
+#if canImport(Glibc)
 import Glibc
+#endif
 
-// The conformance runner is issue 5. Until then, say so and point at what runs the corpus today.
-let message = """
-ferry-test: the conformance runner is not implemented yet.
-Run the LTP-style corpus with: ltp-ports/run.sh [--arch aarch64 --wrapper "$PWD/.build/release/ferry"]
+// ferry-test: builds LTP-style tests, runs them natively and under ferry (and qemu-user), compares,
+// reports (JUnit, matrices, summary.json) and gates CI on a committed baseline.
 
-"""
-_ = message.withCString { write(2, $0, strlen($0)) }
-exit(2)
+/// Prints one line to stderr and exits: every error a person sees is one line.
+func fail(_ message: String, status: Int32 = 2) -> Never {
+    FileHandle.standardError.write(Data("ferry-test: \(message)\n".utf8))
+    exit(status)
+}
+
+func status(for error: Error) -> Int32 {
+    if case RunnerError.missingCompiler = error { return 3 }
+    return 2
+}
+
+/// The repository root: the nearest folder upward (from the working directory, then from this
+/// executable) that holds ltp-ports/lib.
+func findRoot() -> String? {
+    let fm = FileManager.default
+    var starts = [fm.currentDirectoryPath]
+    if let exe = try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe") { starts.append((exe as NSString).deletingLastPathComponent) }
+    for start in starts {
+        var dir = start
+        while true {
+            if fm.fileExists(atPath: dir + "/ltp-ports/lib/tst_test.c") { return dir }
+            let parent = (dir as NSString).deletingLastPathComponent
+            if parent == dir || parent.isEmpty { break }
+            dir = parent
+        }
+    }
+    return nil
+}
+
+/// The ferry built next to this ferry-test (same .build folder).
+func defaultFerry() -> String {
+    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    return (exe as NSString).deletingLastPathComponent + "/ferry"
+}
+
+func absolute(_ path: String) -> String {
+    path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+}
+
+/// Ctrl-C and SIGTERM stop the run; what finished is still written.
+final class InterruptWatch: @unchecked Sendable {
+    var sources: [DispatchSourceSignal] = []
+    var received: Int32 = 0
+    init(_ onInterrupt: @escaping @Sendable () -> Void) {
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { [unowned self] in
+                self.received = sig
+                FileHandle.standardError.write(Data("\nferry-test: interrupted; stopping and writing what finished\n".utf8))
+                onInterrupt()
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}
+
+struct CorpusOptions: ParsableArguments {
+    @Option(name: .customLong("root"), help: "Repository root (default: found upward from here).")
+    var root: String?
+    @Option(name: .customLong("corpus"), help: "Folder of LTP-style tests (repeatable; default TestCases/syscalls and TestCases/ioctls).")
+    var corpus: [String] = []
+    @Option(name: .customLong("build-dir"), help: "Where binaries are cached (default TestCases/build/ferry-test).")
+    var buildDir: String?
+    @Option(name: .customLong("arch"), help: "Comma-separated guest architectures: aarch64, riscv64, mips, arm.")
+    var arch: String = "aarch64"
+    @Option(name: [.customLong("jobs"), .customShort("j")], help: "Parallel jobs (default: the number of CPUs).")
+    var jobs: Int?
+    @Option(name: .customLong("filter"), help: "Regular expression over group/family/name (e.g. 'open|close').")
+    var filter: String?
+
+    func resolved() throws -> (root: String, corpus: [String], buildDir: String, archs: [Architecture], jobs: Int) {
+        guard let root = (root.map(absolute)) ?? findRoot() else {
+            throw RunnerError.usage("cannot find the Ferry repository (a folder with ltp-ports/lib); pass --root DIR")
+        }
+        let corpus = corpus.isEmpty ? [root + "/TestCases/syscalls", root + "/TestCases/ioctls"] : corpus.map(absolute)
+        let archs = try Architecture.parseGuestList(arch)
+        let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        guard jobs >= 1 else { throw RunnerError.usage("--jobs must be at least 1") }
+        return (root, corpus, absolute(buildDir ?? root + "/TestCases/build/ferry-test"), archs, jobs)
+    }
+}
+
+struct RunOptionsGroup: ParsableArguments {
+    @Option(name: .customLong("lanes"), help: "Comma-separated lanes: native, ferry, qemu.")
+    var lanes: String = "native,ferry"
+    @Option(name: .customLong("timeout"), help: "Seconds before a test's whole process tree is killed.")
+    var timeout: Double = 120
+    @Option(name: .customLong("timeout-mul"), help: "LTP_TIMEOUT_MUL for the tests (scales the LTP library's own timeout).")
+    var timeoutMul: String?
+    @Option(name: .customLong("shard"), help: "Run shard K of N (K from 1). Also from FERRY_TEST_SHARD, CI_NODE_INDEX/CI_NODE_TOTAL, JOB_COMPLETION_INDEX or FERRY_TEST_SHARD_INDEX with FERRY_TEST_SHARD_COUNT.")
+    var shard: String?
+    @Option(name: .customLong("out"), help: "Output folder (default results/latest).")
+    var out: String?
+    @Option(name: .customLong("ferry"), help: "The ferry binary (default: the one next to ferry-test).")
+    var ferry: String?
+    @Flag(name: .customLong("plain"), help: "Plain progress lines even on a terminal.")
+    var plain = false
+    @Flag(name: .customLong("quiet"), help: "No per-test progress.")
+    var quiet = false
+
+    func shardValue() throws -> Shard? {
+        if let shard { return try Shard.parse(shard) }
+        return try Shard.fromEnvironment(ProcessInfo.processInfo.environment)
+    }
+
+    func progressStyle() -> ProgressReporter.Style {
+        if quiet { return .quiet }
+        let ci = ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty && $0 != "false" } ?? false
+        return !plain && !ci && isatty(2) != 0 ? .bar : .lines
+    }
+}
+
+func finish(_ result: SessionResult, watch: InterruptWatch) -> Never {
+    for line in result.summary.tally() { print(line) }
+    print("ferry-test: wrote \(result.written.count) files in \((result.written.first.map { ($0 as NSString).deletingLastPathComponent }) ?? "?")")
+    if result.interrupted { exit(watch.received == SIGTERM ? 143 : 130) }
+    exit(0)
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the corpus for the host and each architecture (cached by content hash).")
+    @OptionGroup var corpus: CorpusOptions
+    @Flag(name: .customLong("no-host"), help: "Do not build the host (x86_64) binaries.")
+    var noHost = false
+
+    func run() throws {
+        do {
+            let c = try corpus.resolved()
+            var config = SessionConfig(corpusRoots: c.corpus, libraryDir: c.root + "/ltp-ports/lib", buildDir: c.buildDir,
+                                       architectures: c.archs, laneKinds: [], ferryPath: "", jobs: c.jobs, timeout: 0, outDir: "")
+            config.filter = corpus.filter
+            config.log = { print($0) }
+            let session = Session(config: config)
+            let tests = try session.discover()
+            let reports = try session.build(tests, host: !noHost)
+            let failed = reports.values.flatMap { r in r.products.compactMap { name, p -> String? in
+                if case .failed = p { return "\(r.arch)/\(name)" } else { return nil } } }.sorted()
+            if !failed.isEmpty {
+                fail("\(failed.count) tests failed to build (logs in \(c.buildDir)/<arch>/logs): \(failed.joined(separator: " "))", status: 1)
+            }
+        } catch { fail("\(error)", status: status(for: error)) }
+    }
+}
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build what is missing, run every test in every lane, compare with native, write results.")
+    @OptionGroup var corpus: CorpusOptions
+    @OptionGroup var options: RunOptionsGroup
+
+    func run() throws {
+        do {
+            let c = try corpus.resolved()
+            var config = SessionConfig(corpusRoots: c.corpus, libraryDir: c.root + "/ltp-ports/lib", buildDir: c.buildDir,
+                                       architectures: c.archs, laneKinds: try Lane.parseKinds(options.lanes),
+                                       ferryPath: absolute(options.ferry ?? defaultFerry()), jobs: c.jobs,
+                                       timeout: options.timeout, outDir: absolute(options.out ?? c.root + "/results/latest"))
+            config.filter = corpus.filter
+            config.shard = try options.shardValue()
+            config.progress = options.progressStyle()
+            if let mul = options.timeoutMul { config.environment["LTP_TIMEOUT_MUL"] = mul }
+            guard options.timeout > 0 else { throw RunnerError.usage("--timeout must be positive") }
+            let session = Session(config: config)
+            let watch = InterruptWatch { session.interrupt() }
+            finish(try session.runCorpus(), watch: watch)
+        } catch { fail("\(error)", status: status(for: error)) }
+    }
+}
+
+struct LTP: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "ltp", abstract: "Run an upstream LTP installation (runtest files and testcases/bin) the same way.")
+    @Option(name: .customLong("ltp-root"), help: "The guest-architecture LTP installation (e.g. /opt/ltp built for aarch64).")
+    var ltpRoot: String
+    @Option(name: .customLong("native-ltp-root"), help: "The host (x86_64) LTP installation, for the native lane.")
+    var nativeLtpRoot: String?
+    @Option(name: .customLong("runtest"), help: "Runtest file name under runtest/ (e.g. syscalls), or a path.")
+    var runtest: String
+    @Option(name: .customLong("skip"), help: "Skip list: one tag per line (wildcards * and ?), # comments.")
+    var skip: String?
+    @Option(name: .customLong("arch"), help: "Guest architecture (default: from the binaries' ELF headers, else aarch64).")
+    var arch: String?
+    @Option(name: [.customLong("jobs"), .customShort("j")], help: "Parallel jobs.")
+    var jobs: Int?
+    @Option(name: .customLong("filter"), help: "Regular expression over tags.")
+    var filter: String?
+    @OptionGroup var options: RunOptionsGroup
+
+    func run() throws {
+        do {
+            let root = absolute(ltpRoot)
+            let runtestPath = runtest.contains("/") ? absolute(runtest) : root + "/runtest/" + runtest
+            guard let text = try? String(contentsOfFile: runtestPath, encoding: .utf8) else {
+                throw RunnerError.usage("runtest file '\(runtestPath)' cannot be read")
+            }
+            var entries = try UpstreamLTP.parseRuntest(text, path: runtestPath)
+            if let filter {
+                guard let regex = try? NSRegularExpression(pattern: filter) else { throw RunnerError.usage("--filter '\(filter)' is not a valid regular expression") }
+                entries = entries.filter { regex.firstMatch(in: $0.tag, range: NSRange($0.tag.startIndex..., in: $0.tag)) != nil }
+            }
+            var skipList: [String] = []
+            if let skip {
+                guard let s = try? String(contentsOfFile: skip, encoding: .utf8) else { throw RunnerError.usage("skip list '\(skip)' cannot be read") }
+                skipList = UpstreamLTP.parseSkipList(s)
+            }
+            let guessed = entries.lazy.compactMap { Architecture.ofELF(atPath: root + "/testcases/bin/" + $0.command[0]) }.first { $0 != .host }
+            let archs = try arch.map(Architecture.parseGuestList) ?? [guessed ?? Architecture.guests[0]]
+            guard archs.count == 1 else { throw RunnerError.usage("ltp runs one architecture at a time (the --ltp-root build's)") }
+            var config = SessionConfig(corpusRoots: [], libraryDir: "", buildDir: "", architectures: archs,
+                                       laneKinds: try Lane.parseKinds(options.lanes), ferryPath: absolute(options.ferry ?? defaultFerry()),
+                                       jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, timeout: options.timeout,
+                                       outDir: absolute(options.out ?? (findRoot().map { $0 + "/results/latest" } ?? "results/latest")))
+            config.shard = try options.shardValue()
+            config.progress = options.progressStyle()
+            // LTP's own environment for its tests.
+            config.environment = ["LTPROOT": root, "LTP_COLORIZE_OUTPUT": "0",
+                                  "LTP_TIMEOUT_MUL": options.timeoutMul ?? ProcessInfo.processInfo.environment["LTP_TIMEOUT_MUL"] ?? "1",
+                                  "PATH": root + "/testcases/bin:" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")]
+            var items = UpstreamLTP.items(entries: entries, runtestName: (runtestPath as NSString).lastPathComponent, ltpRoot: root,
+                                          nativeRoot: nativeLtpRoot.map(absolute), arch: archs[0], skip: skipList, skipFile: skip)
+            if let shard = config.shard { items = shard.select(items) }
+            let session = Session(config: config)
+            let watch = InterruptWatch { session.interrupt() }
+            finish(try session.runItems(items, lanes: try session.lanes(), compilers: [:]), watch: watch)
+        } catch { fail("\(error)", status: status(for: error)) }
+    }
+}
+
+struct GateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "gate", abstract: "Exit 1 listing every test that passed in the baseline and does not now.")
+    @Option(name: .customLong("baseline"), help: "Baseline file (results/baseline-<arch>.json).")
+    var baseline: String
+    @Option(name: .customLong("results"), help: "Results folder holding summary.json (default results/latest).")
+    var results: String?
+    @Flag(name: .customLong("update-baseline"), help: "Write the baseline from the results instead of gating.")
+    var update = false
+    @Option(name: .customLong("arch"), help: "Architecture of a new baseline (default: the results' only one).")
+    var arch: String?
+
+    func run() throws {
+        do {
+            let dir = absolute(results ?? (findRoot().map { $0 + "/results/latest" } ?? "results/latest"))
+            let summary = try ResultsFile.loadSummary(dir + "/summary.json")
+            if update {
+                let archName: String
+                if let arch { archName = try Architecture.parseGuestList(arch)[0].name }
+                else if FileManager.default.fileExists(atPath: baseline), let old = try? ResultsFile.loadBaseline(baseline) { archName = old.arch }
+                else if summary.architectures.count == 1 { archName = summary.architectures[0] }
+                else { throw RunnerError.usage("the results hold several architectures; pass --arch") }
+                if !summary.complete { FileHandle.standardError.write(Data("ferry-test: warning: the results are incomplete (interrupted or one shard); the baseline holds only what ran\n".utf8)) }
+                let new = try Gate.baseline(from: summary, arch: archName)
+                try AtomicFile.write(try ResultsFile.encode(new), to: absolute(baseline))
+                let passes = new.tests.values.flatMap { $0.values }.filter { $0 == .pass }.count
+                print("ferry-test gate: wrote \(baseline): \(new.tests.count) tests, \(passes) passing test/lane pairs")
+                return
+            }
+            let base = try ResultsFile.loadBaseline(baseline)
+            let found = Gate.regressions(baseline: base, summary: summary)
+            for line in Gate.improvements(baseline: base, summary: summary) { print("improved: \(line)") }
+            if found.isEmpty {
+                print("ferry-test gate: no regressions against \(baseline) (\(base.tests.count) tests in the baseline)")
+                return
+            }
+            for r in found { print("REGRESSION \(r)") }
+            print("ferry-test gate: \(found.count) regressions against \(baseline)")
+            throw ExitCode(1)
+        } catch let e as ExitCode { throw e } catch { fail("\(error)", status: 2) }
+    }
+}
+
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "merge", abstract: "Combine results folders (shards, machines) into one set of outputs.")
+    @Argument(help: "Results folders, each holding summary.json.")
+    var dirs: [String]
+    @Option(name: .customLong("out"), help: "Output folder (default results/latest).")
+    var out: String?
+
+    func run() throws {
+        do {
+            guard !dirs.isEmpty else { throw RunnerError.usage("merge needs at least one results folder") }
+            let inputs = try dirs.map { d -> (path: String, summary: Summary) in
+                let path = absolute(d) + "/summary.json"
+                return (path, try ResultsFile.loadSummary(path))
+            }
+            let merged = try Merge.merge(inputs)
+            let outDir = absolute(out ?? (findRoot().map { $0 + "/results/latest" } ?? "results/latest"))
+            let written = try Outputs.write(merged, to: outDir)
+            for line in merged.tally() { print(line) }
+            print("ferry-test merge: \(inputs.count) inputs, \(merged.tests.count) test records\(merged.complete ? "" : " (incomplete)"), \(written.count) files in \(outDir)")
+        } catch { fail("\(error)", status: 2) }
+    }
+}
+
+struct FerryTest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ferry-test",
+        abstract: "Ferry's conformance runner: LTP-style tests natively, under ferry and under qemu-user, compared.",
+        discussion: "Exit status: 0 done; 1 gate found regressions or a build failed; 2 bad input; 3 a compiler is missing; 130/143 interrupted (outputs still written).",
+        version: "0.2.0",
+        subcommands: [Build.self, Run.self, LTP.self, GateCommand.self, MergeCommand.self])
+}
+
+signal(SIGPIPE, SIG_IGN)
+FerryTest.main()

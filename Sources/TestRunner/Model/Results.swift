@@ -1,0 +1,155 @@
+import Foundation
+
+// summary.json (everything a run found, and what merge and gate read) and the baseline file.
+// Both carry a `format` name and a `version` so a foreign or truncated file is named as such.
+
+/// One lane's run of one test.
+public struct LaneDetail: Codable, Equatable, Sendable {
+    /// Exit status, when the program exited.
+    public var exit: Int32?
+    /// Signal number, when it was killed by one.
+    public var signal: Int32?
+    public var timedOut: Bool?
+    public var seconds: Double
+    /// LTP's Summary counts (or, for old-API output, counts of the result lines).
+    public var counts: SummaryCounts
+    /// The result lines that decide a verdict (TPASS/TFAIL/TBROK/TCONF/TWARN), as printed.
+    public var results: [String]
+    /// The combined output; long outputs keep their head and tail.
+    public var output: String
+}
+
+public struct TestRecord: Codable, Equatable, Sendable {
+    public var name: String
+    public var arch: String
+    public var family: String
+    public var group: String
+    public var syscalls: [String]
+    public var ioctls: [String]
+    /// Lane name to outcome.
+    public var lanes: [String: Outcome]
+    /// Emulated lane name to its comparison with native.
+    public var comparison: [String: Comparison]
+    public var details: [String: LaneDetail]
+
+    public var key: String { arch + "/" + name }
+}
+
+public struct RunEnvironment: Codable, Equatable, Sendable {
+    public var hostKernel: String
+    public var ferryVersion: String
+    /// Architecture name to compiler and version (`aarch64-linux-gnu-gcc 12.2.0`).
+    public var compilers: [String: String]
+    public var hostname: String
+}
+
+public struct Summary: Codable, Equatable, Sendable {
+    public static let formatName = "ferry-test-summary"
+    public static let currentVersion = 1
+
+    public var format = Summary.formatName
+    public var version = Summary.currentVersion
+    /// ISO 8601 UTC time the run started.
+    public var started: String
+    /// False when the run was interrupted or a shard: then `tests` holds only what finished.
+    public var complete: Bool
+    public var shard: String?
+    public var architectures: [String]
+    public var lanes: [String]
+    public var environment: RunEnvironment
+    /// Architecture to syscall name to ferry's support level (`full`, `partial`, `unimplemented`).
+    public var support: [String: [String: String]]
+    public var tests: [TestRecord]
+}
+
+public struct Baseline: Codable, Equatable, Sendable {
+    public static let formatName = "ferry-test-baseline"
+    public static let currentVersion = 1
+
+    public var format = Baseline.formatName
+    public var version = Baseline.currentVersion
+    public var arch: String
+    /// What produced it, for the person reading a diff.
+    public var generated: String
+    /// Test name to lane name to outcome.
+    public var tests: [String: [String: Outcome]]
+}
+
+public enum ResultsFile {
+    /// Decodes a ferry-test file, turning every failure into one line that names the file and
+    /// what is wrong: missing, empty, truncated, not JSON, another tool's JSON, a newer version.
+    public static func load<T: Decodable>(_ type: T.Type, from path: String, format: String, version: Int) throws -> T {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RunnerError.badResultsFile(path: path, problem: "cannot be read (missing or not a file)")
+        }
+        guard !data.isEmpty else { throw RunnerError.badResultsFile(path: path, problem: "is empty") }
+        let object: Any
+        do { object = try JSONSerialization.jsonObject(with: data) }
+        catch {
+            let trimmed = String(decoding: data.suffix(64), as: UTF8.self).trimmingSpaces
+            let looksTruncated = data.first == UInt8(ascii: "{") && !(trimmed.hasSuffix("}"))
+            throw RunnerError.badResultsFile(path: path, problem: looksTruncated
+                ? "is truncated (the JSON ends before it is complete; was the run killed while writing?)"
+                : "is not JSON")
+        }
+        guard let dict = object as? [String: Any] else {
+            throw RunnerError.badResultsFile(path: path, problem: "is not a \(format) file (top level is not a JSON object)")
+        }
+        guard let found = dict["format"] as? String else {
+            throw RunnerError.badResultsFile(path: path, problem: "is not a \(format) file (no \"format\" field)")
+        }
+        guard found == format else {
+            throw RunnerError.badResultsFile(path: path, problem: "is a \(found) file, expected \(format)")
+        }
+        guard let v = dict["version"] as? Int, v <= version, v >= 1 else {
+            throw RunnerError.badResultsFile(path: path, problem: "has version \(dict["version"].map { "\($0)" } ?? "none"); this ferry-test reads \(format) version \(version)")
+        }
+        do { return try JSONDecoder().decode(T.self, from: data) }
+        catch let DecodingError.keyNotFound(key, context) {
+            throw RunnerError.badResultsFile(path: path, problem: "lacks \"\(key.stringValue)\" at \(pathString(context.codingPath))")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            throw RunnerError.badResultsFile(path: path, problem: "has a wrong value at \(pathString(context.codingPath)): \(context.debugDescription)")
+        } catch let DecodingError.dataCorrupted(context) {
+            throw RunnerError.badResultsFile(path: path, problem: "has a bad value at \(pathString(context.codingPath)): \(context.debugDescription)")
+        } catch {
+            throw RunnerError.badResultsFile(path: path, problem: "cannot be decoded: \(error)")
+        }
+    }
+
+    static func pathString(_ path: [CodingKey]) -> String {
+        path.isEmpty ? "the top level" : path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+    }
+
+    public static func loadSummary(_ path: String) throws -> Summary {
+        try load(Summary.self, from: path, format: Summary.formatName, version: Summary.currentVersion)
+    }
+
+    public static func loadBaseline(_ path: String) throws -> Baseline {
+        try load(Baseline.self, from: path, format: Baseline.formatName, version: Baseline.currentVersion)
+    }
+
+    public static func encode<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return try encoder.encode(value)
+    }
+}
+
+/// Writes through a temporary file in the same folder and renames it, so a reader never sees half
+/// a file and an interrupted write leaves the previous one intact.
+public enum AtomicFile {
+    public static func write(_ data: Data, to path: String) throws {
+        let dir = (path as NSString).deletingLastPathComponent
+        if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        let temp = "\(path).tmp-\(getpid())"
+        guard FileManager.default.createFile(atPath: temp, contents: data) else {
+            throw RunnerError.io("cannot write '\(temp)'")
+        }
+        guard rename(temp, path) == 0 else {
+            unlink(temp)
+            throw RunnerError.io("cannot rename '\(temp)' to '\(path)': \(String(cString: strerror(errno)))")
+        }
+    }
+
+    public static func write(_ text: String, to path: String) throws { try write(Data(text.utf8), to: path) }
+}

@@ -1,0 +1,205 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// Runs every test in every lane in parallel, each in its own temporary directory and process group,
+// then classifies each run and compares emulated lanes with native.
+
+/// How to start one test in one lane.
+public enum Command: Sendable, Equatable {
+    /// A program and its arguments (an emulated lane puts the emulator in front).
+    case argv([String])
+    /// The binary could not be built; the text is the compiler's log.
+    case buildFailed(String)
+    /// Cannot run in this lane (reported as TCONF with the reason).
+    case unsupported(String)
+}
+
+public struct RunItem: Sendable {
+    public var test: TestCase
+    /// The host build (native lane).
+    public var native: Command
+    /// Architecture name to the guest build.
+    public var guest: [String: Command]
+
+    public init(test: TestCase, native: Command, guest: [String: Command]) {
+        self.test = test; self.native = native; self.guest = guest
+    }
+}
+
+public struct RunOptions: Sendable {
+    public var architectures: [Architecture]
+    /// Lanes per architecture (native first when present).
+    public var lanes: [String: [Lane]]
+    public var jobs: Int
+    public var timeout: Double
+    /// Added to every test's environment (LTP_TIMEOUT_MUL, LTPROOT, ...).
+    public var environment: [String: String]
+    public var progress: ProgressReporter?
+
+    public init(architectures: [Architecture], lanes: [String: [Lane]], jobs: Int, timeout: Double,
+                environment: [String: String] = [:], progress: ProgressReporter? = nil) {
+        self.architectures = architectures; self.lanes = lanes; self.jobs = jobs
+        self.timeout = timeout; self.environment = environment; self.progress = progress
+    }
+}
+
+/// One run as it finished, before classification.
+struct RawRun: Sendable {
+    var termination: Termination
+    var seconds: Double
+    var output: String
+    /// Set for build failures and unsupported commands: the outcome is decided without running.
+    var fixedOutcome: Outcome?
+}
+
+public final class Runner: @unchecked Sendable {
+    public let options: RunOptions
+    public let registry: RunningProcesses
+    let tempRoot: String
+
+    public init(options: RunOptions, registry: RunningProcesses = RunningProcesses()) throws {
+        self.options = options
+        self.registry = registry
+        var template = Array((NSTemporaryDirectory() + "/ferry-test-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else { throw RunnerError.io("cannot make a temporary directory in \(NSTemporaryDirectory())") }
+        tempRoot = String(cString: made)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: tempRoot) }
+
+    /// Stops the run: running tests are killed and not recorded, no new ones start.
+    public func interrupt() { registry.stopAll() }
+
+    struct Job { var item: Int; var arch: String?; var lane: Lane; var command: Command }
+
+    /// Runs everything and returns the records (only finished tests, if interrupted).
+    public func run(_ items: [RunItem]) -> [TestRecord] {
+        var jobs: [Job] = []
+        let wantsNative = options.lanes.values.contains { $0.contains(.native) }
+        // Native first: an emulated result is classified against it, and it is quick.
+        if wantsNative { for (i, item) in items.enumerated() { jobs.append(Job(item: i, arch: nil, lane: .native, command: item.native)) } }
+        for arch in options.architectures {
+            for lane in options.lanes[arch.name] ?? [] where lane.isEmulated {
+                for (i, item) in items.enumerated() {
+                    jobs.append(Job(item: i, arch: arch.name, lane: lane,
+                                    command: item.guest[arch.name] ?? .unsupported("not built for \(arch.name)")))
+                }
+            }
+        }
+        let allJobs = jobs
+        options.progress?.start(total: jobs.count)
+        let results = Locked([String: RawRun]())
+        parallelForEach(count: jobs.count, jobs: options.jobs, shouldStop: { [registry] in registry.isStopped }) { [self] j in
+            let job = allJobs[j]
+            let item = items[job.item]
+            guard let raw = execute(job, item: item, index: j) else { return }
+            if registry.isStopped { return } // killed by the interrupt: not a result
+            let key = Self.key(item.test.name, job.arch, job.lane.name)
+            let nativeRaw = results.withValue { dict -> RawRun? in
+                dict[key] = raw
+                return dict[Self.key(item.test.name, nil, "native")]
+            }
+            let outcome = Self.outcome(raw, lane: job.lane, nativeCrashed: nativeRaw.map(Self.crashed) ?? false)
+            options.progress?.finished(test: item.test.name, arch: job.arch ?? "x86_64", lane: job.lane.name,
+                                       outcome: outcome, seconds: raw.seconds)
+        }
+        options.progress?.end()
+        return assemble(items, results.snapshot)
+    }
+
+    static func key(_ name: String, _ arch: String?, _ lane: String) -> String { "\(arch ?? "-")|\(lane)|\(name)" }
+
+    static func crashed(_ raw: RawRun) -> Bool {
+        if case .signaled = raw.termination { return true }
+        // The LTP library reports a test child killed by a signal as TBROK; count that as a crash too.
+        return raw.output.contains("killed by signal")
+    }
+
+    func execute(_ job: Job, item: RunItem, index: Int) -> RawRun? {
+        let argv: [String]
+        switch job.command {
+        case .buildFailed(let log):
+            return RawRun(termination: .exited(2), seconds: 0, output: log, fixedOutcome: .broken)
+        case .unsupported(let reason):
+            return RawRun(termination: .exited(32), seconds: 0, output: "TCONF: \(reason)\n", fixedOutcome: .conf)
+        case .argv(let a):
+            argv = (job.lane.emulator.map { [$0] } ?? []) + a
+        }
+        let dir = "\(tempRoot)/\(index)-\(job.lane.name)-\(item.test.name)"
+        let work = dir + "/tmp"
+        do { try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true) }
+        catch { return RawRun(termination: .spawnFailed("cannot make \(work)"), seconds: 0, output: "", fixedOutcome: .broken) }
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var env = ProcessInfo.processInfo.environment
+        env["TMPDIR"] = work
+        env["LTP_COLORIZE_OUTPUT"] = "0"
+        for (k, v) in options.environment { env[k] = v }
+        let spec = ProcessSpec(argv: argv, environment: env, workingDirectory: work,
+                               outputPath: dir + "/output", timeout: options.timeout)
+        let result = ProcessRunner.run(spec, registry: registry)
+        var output = Self.readCapped(dir + "/output")
+        if case .spawnFailed(let why) = result.termination { output += "ferry-test: cannot start: \(why)\n" }
+        if result.termination == .timedOut { output += "\nferry-test: killed after \(Int(options.timeout)) s (--timeout)\n" }
+        return RawRun(termination: result.termination, seconds: result.seconds, output: output, fixedOutcome: nil)
+    }
+
+    /// Reads an output file, keeping the head and tail of very long ones.
+    static func readCapped(_ path: String, limit: Int = 64 * 1024) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else { return "" }
+        if data.count <= limit { return String(decoding: data, as: UTF8.self) }
+        let head = String(decoding: data.prefix(limit / 4), as: UTF8.self)
+        let tail = String(decoding: data.suffix(limit * 3 / 4), as: UTF8.self)
+        return head + "\n[... \(data.count - limit) bytes left out by ferry-test ...]\n" + tail
+    }
+
+    static func outcome(_ raw: RawRun, lane: Lane, nativeCrashed: Bool) -> Outcome {
+        if let fixed = raw.fixedOutcome { return fixed }
+        return Classifier.classify(raw.termination, output: LTPOutputParser.parse(raw.output),
+                                   emulatorPrefix: lane.errorPrefix, nativeCrashed: nativeCrashed)
+    }
+
+    static func detail(_ raw: RawRun, _ parsed: LTPOutput) -> LaneDetail {
+        var exit: Int32?, signal: Int32?, timedOut: Bool?
+        switch raw.termination {
+        case .exited(let s): exit = s
+        case .signaled(let s): signal = s
+        case .timedOut: timedOut = true
+        case .spawnFailed: break
+        }
+        let counts = parsed.summary ?? SummaryCounts(passed: parsed.count(.TPASS), failed: parsed.count(.TFAIL),
+                                                     broken: parsed.count(.TBROK), skipped: parsed.count(.TCONF),
+                                                     warnings: parsed.count(.TWARN))
+        let lines = parsed.verdictLines.map { "\($0.location): \($0.type.rawValue): \($0.message)" }
+        return LaneDetail(exit: exit, signal: signal, timedOut: timedOut, seconds: (raw.seconds * 1000).rounded() / 1000,
+                          counts: counts, results: lines, output: raw.output)
+    }
+
+    func assemble(_ items: [RunItem], _ raws: [String: RawRun]) -> [TestRecord] {
+        var records: [TestRecord] = []
+        for arch in options.architectures {
+            let lanes = options.lanes[arch.name] ?? []
+            for item in items {
+                let t = item.test
+                var record = TestRecord(name: t.name, arch: arch.name, family: t.family, group: t.group,
+                                        syscalls: t.syscalls, ioctls: t.ioctls, lanes: [:], comparison: [:], details: [:])
+                let nativeRaw = raws[Self.key(t.name, nil, "native")]
+                for lane in lanes {
+                    guard let raw = lane.isEmulated ? raws[Self.key(t.name, arch.name, lane.name)] : nativeRaw else { continue }
+                    let parsed = LTPOutputParser.parse(raw.output)
+                    record.lanes[lane.name] = Self.outcome(raw, lane: lane, nativeCrashed: nativeRaw.map(Self.crashed) ?? false)
+                    record.details[lane.name] = Self.detail(raw, parsed)
+                }
+                guard !record.lanes.isEmpty else { continue } // nothing finished (interrupted)
+                if let native = record.lanes["native"] {
+                    for (lane, outcome) in record.lanes where lane != "native" {
+                        record.comparison[lane] = Comparison.of(native: native, emulated: outcome)
+                    }
+                }
+                records.append(record)
+            }
+        }
+        return records
+    }
+}
