@@ -17,25 +17,6 @@ long ferry_host_syscall(long number, long a0, long a1, long a2, long a3, long a4
     return ret;
 }
 
-/* Until guest signal delivery exists, a fault in guest code ends the process with the same
-   signal the guest would have died of natively, so the parent sees the native wait status. */
-static void die_of_signal(int sig) {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = SIG_DFL;
-    sigaction(sig, &sa, NULL);
-    raise(sig);
-}
-
-void ferry_install_fault_handlers(void) {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = die_of_signal;
-    sa.sa_flags = SA_NODEFER;
-    sigaction(SIGSEGV, &sa, NULL);
-    sigaction(SIGBUS, &sa, NULL);
-}
-
 int ferry_cas128(void *p, uint64_t *expectedLow, uint64_t *expectedHigh,
                                uint64_t desiredLow, uint64_t desiredHigh) {
     unsigned __int128 e = ((unsigned __int128)*expectedHigh << 64) | *expectedLow;

@@ -21,6 +21,15 @@ public struct EmulatorConfiguration {
     }
 }
 
+enum EmulationError: Error, CustomStringConvertible {
+    case outOfMemory(String)
+    var description: String {
+        switch self {
+        case let .outOfMemory(what): return "cannot allocate memory for the \(what)"
+        }
+    }
+}
+
 /// Exit statuses of ferry itself, when it, not the guest, decides the outcome.
 public enum EmulatorExitStatus {
     /// The program could not be loaded (malformed, wrong machine, unreadable): as a shell's 126.
@@ -56,31 +65,27 @@ public enum Emulation {
         let personality = LinuxPersonality(architecture: .aarch64, executablePath: absolutePath, options: options, log: log)
         personality.setProgramBreak(start: program.brkStart)
 
+        ferry_install_fault_handlers()
+        personality.sigreturnTrampoline = try installSigreturnTrampoline(
+            AArch64Thread.sigreturnTrampoline(rtSigreturn: SyscallTable.forArchitecture(.aarch64).number(of: .rt_sigreturn) ?? 139))
+
         let cpu = AArch64CPU()
         cpu.pc = program.entry
-        cpu.stackPointer = program.stackPointer
-        let interpreter = AArch64Interpreter(cpu: cpu)
-        personality.attach(codeCache: interpreter)
-        if configuration.logBlocks { interpreter.blockLogger = BlockDisassemblyLogger(log: log) }
-        ferry_install_fault_handlers()
+        cpu.x[AArch64CPU.stackPointerSlot] = program.stackPointer
+        let thread = AArch64Thread(cpu: cpu, personality: personality, signalState: personality.initialSignalState(), log: log)
+        personality.attach(codeCache: thread.interpreter)
+        if configuration.logBlocks { thread.interpreter.blockLogger = BlockDisassemblyLogger(log: log) }
+        thread.run()
+    }
 
-        let x = cpu.x
-        while true {
-            switch interpreter.run() {
-            case .syscall:
-                var request = SyscallRequest(number: Int(x[8]), arguments: (x[0], x[1], x[2], x[3], x[4], x[5]))
-                personality.handle(&request, thread: cpu)
-                x[0] = UInt64(bitPattern: request.result)
-            case let .signal(number, _, address):
-                if number == SIGILL {
-                    let word = hostPointer(address).load(as: UInt32.self)
-                    if word >> 16 != 0 {  // not UDF: an instruction Ferry does not implement
-                        log.write("ferry: unimplemented instruction 0x\(String(word, radix: 16, uppercase: false)) at pc 0x\(String(address, radix: 16)): \(Disassembler.aarch64.describe(word: word, address: address))")
-                    }
-                }
-                dieOfSignal(number)
-            }
-        }
+    /// Maps a read-only page holding the architecture's sigreturn sequence, where handlers
+    /// installed without SA_RESTORER return (the kernel's vDSO plays this part natively).
+    static func installSigreturnTrampoline(_ words: [UInt32]) throws -> UInt64 {
+        let page = mmap(nil, Int(HostMemory.pageSize), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+        guard let page, page != MAP_FAILED else { throw EmulationError.outOfMemory("sigreturn trampoline") }
+        for (i, word) in words.enumerated() { page.storeBytes(of: word, toByteOffset: 4 * i, as: UInt32.self) }
+        mprotect(page, Int(HostMemory.pageSize), PROT_READ | PROT_EXEC)
+        return UInt64(UInt(bitPattern: page))
     }
 
     /// Ends the process with `signal`'s default action, so the parent sees the native wait status.

@@ -1,3 +1,4 @@
+import CFerryHost
 import FerryABI
 import Glibc
 
@@ -30,7 +31,7 @@ public final class LinuxPersonality {
     /// Per guest syscall number: how to run it and the host number for passthrough.
     private var handlers: [SyscallHandler]
     private var hostNumbers: [Int]
-    private var ids: [SyscallID?]
+    private(set) var syscallIDs: [SyscallID?]
     private var reportedUnimplemented = Set<Int>()
 
     let openFlags: FlagTranslator
@@ -39,7 +40,11 @@ public final class LinuxPersonality {
     let executablePath: String
     var programBreakStart: UInt64 = 0
     var programBreak: UInt64 = 0
-    var signalActions: [UInt64: (UInt64, UInt64, UInt64, UInt64)] = [:]
+    let dispositions = SignalDispositions()
+    let signalConstants: SignalConstants
+    let signalNumbers: SignalNumberMap
+    /// Guest address of the sigreturn trampoline (set by the architecture's startup).
+    public var sigreturnTrampoline: UInt64 = 0
     var rseqArea: UInt64 = 0
     var rseqLength: UInt32 = 0
     var ioctlReported = Set<UInt64>()
@@ -65,13 +70,15 @@ public final class LinuxPersonality {
         }
         ioctlTranslation = ioctls
         statConverter = StatConverter(architecture: architecture)
+        signalConstants = SignalConstants(guestConstants)
+        signalNumbers = SignalNumberMap(guest: guestConstants, host: hostConstants)
         let guestTable = SyscallTable.forArchitecture(architecture)
         let maxNumber = guestTable.entries.map(\.number).max() ?? 0
         handlers = Array(repeating: .unimplemented, count: maxNumber + 1)
         hostNumbers = Array(repeating: -1, count: maxNumber + 1)
-        ids = Array(repeating: nil, count: maxNumber + 1)
+        syscallIDs = Array(repeating: nil, count: maxNumber + 1)
         for (number, id) in guestTable.entries {
-            ids[number] = id
+            syscallIDs[number] = id
             guard let support = SyscallRegistry.byID[id] else { continue }
             if support.handler == .passthrough {
                 guard let host = HostSyscall.table.number(of: id) else { continue }
@@ -98,7 +105,13 @@ public final class LinuxPersonality {
         }
         switch handlers[n] {
         case .passthrough:
-            request.result = HostSyscall.call(hostNumbers[n], request[0], request[1], request[2], request[3], request[4], request[5])
+            // Interruptible by guest signals without a race; not started means run it again after
+            // the signal is delivered.
+            let result = ferry_safe_syscall(ferry_current_thread(), hostNumbers[n], Int(bitPattern: UInt(request[0])),
+                                            Int(bitPattern: UInt(request[1])), Int(bitPattern: UInt(request[2])),
+                                            Int(bitPattern: UInt(request[3])), Int(bitPattern: UInt(request[4])),
+                                            Int(bitPattern: UInt(request[5])))
+            if result == FERRY_NOT_STARTED { request.completion = .restart } else { request.result = Int64(result) }
         case .unimplemented:
             reportUnimplemented(n)
             request.result = -Int64(ENOSYS)
@@ -117,7 +130,11 @@ public final class LinuxPersonality {
         case .ioctl: request.result = ioctl(request)
         case .uname: request.result = uname(request)
         case .rtSigaction: request.result = rtSigaction(request)
-        case .rtSigprocmask: request.result = rtSigprocmask(request)
+        case .rtSigprocmask: request.result = rtSigprocmask(request, thread: thread)
+        case .rtSigreturn: rtSigreturn(&request, thread: thread)
+        case .sigaltstack: request.result = sigaltstack(request, thread: thread)
+        case .rtSigsuspend: request.result = rtSigsuspend(&request, thread: thread)
+        case .rtSigpending: request.result = rtSigpending(request, thread: thread)
         case .clone: request.result = clone(request, thread: thread)
         case .execve: request.result = execve(request)
         case .rseq: request.result = rseq(request)
@@ -127,7 +144,7 @@ public final class LinuxPersonality {
     func reportUnimplemented(_ number: Int) {
         guard options.logUnimplemented, !reportedUnimplemented.contains(number) else { return }
         reportedUnimplemented.insert(number)
-        let name = number >= 0 && number < ids.count ? ids[number].map { " (\($0.name))" } ?? "" : ""
+        let name = number >= 0 && number < syscallIDs.count ? syscallIDs[number].map { " (\($0.name))" } ?? "" : ""
         log.write("unsupported syscall \(number)\(name) on \(architecture.rawValue)")
     }
 

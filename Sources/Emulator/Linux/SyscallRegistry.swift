@@ -13,7 +13,7 @@ enum SyscallHandler: UInt8 {
     case brk, mmap, munmap, mprotect, mremap
     case openat, fcntl, fstat, newfstatat, readlinkat, ioctl
     case uname
-    case rtSigaction, rtSigprocmask
+    case rtSigaction, rtSigprocmask, rtSigreturn, sigaltstack, rtSigsuspend, rtSigpending
     case clone, execve
     case rseq
     case unimplemented
@@ -79,9 +79,12 @@ enum SyscallRegistry {
         row(.getcpu, .passthrough), row(.sysinfo, .passthrough), row(.times, .passthrough),
         row(.uname, .uname), row(.getrandom, .passthrough), row(.prctl, .passthrough, .partial, "passed to the host"),
         // Signals.
-        row(.rt_sigaction, .rtSigaction, .partial, "actions recorded; guest handlers are not called yet"),
+        row(.rt_sigaction, .rtSigaction),
         row(.rt_sigprocmask, .rtSigprocmask), row(.kill, .passthrough), row(.tkill, .passthrough), row(.tgkill, .passthrough),
-        row(.sigaltstack, .passthrough, .partial, "recorded by the host only"),
+        row(.sigaltstack, .sigaltstack),
+        row(.rt_sigtimedwait, .passthrough, .partial, "signals Ferry took from the host while blocked are not seen"),
+        row(.rt_sigqueueinfo, .passthrough), row(.rt_tgsigqueueinfo, .passthrough), row(.pidfd_send_signal, .passthrough),
+        row(.rt_sigreturn, .rtSigreturn), row(.rt_sigsuspend, .rtSigsuspend), row(.rt_sigpending, .rtSigpending),
         // Time.
         row(.clock_gettime, .passthrough), row(.clock_getres, .passthrough), row(.clock_nanosleep, .passthrough),
         row(.nanosleep, .passthrough), row(.gettimeofday, .passthrough),

@@ -5,6 +5,8 @@ public struct SyscallRequest {
     public var arguments: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
     /// The raw return value: a result, or -errno.
     public var result: Int64 = 0
+    /// How the run loop finishes the call.
+    public var completion: SyscallCompletion = .returnValue
 
     @inline(__always) public subscript(_ i: Int) -> UInt64 {
         switch i {
@@ -25,23 +27,11 @@ public struct SyscallRequest {
 
 /// What the personality needs from the guest CPU besides syscall arguments: the few operations
 /// that process creation changes (fork children, thread stacks, TLS).
-public protocol GuestThreadState: AnyObject {
+public protocol GuestThreadState: SignalFrameBuilding {
     var stackPointer: UInt64 { get set }
     var threadPointer: UInt64 { get set }
     var programCounter: UInt64 { get set }
+    /// The thread's blocked set, alternate stack and deferred signals.
+    var signalState: ThreadSignalState { get }
 }
 
-extension AArch64CPU: GuestThreadState {
-    public var stackPointer: UInt64 {
-        get { x[AArch64CPU.stackPointerSlot] }
-        set { x[AArch64CPU.stackPointerSlot] = newValue }
-    }
-    public var threadPointer: UInt64 {
-        get { tpidr }
-        set { tpidr = newValue }
-    }
-    public var programCounter: UInt64 {
-        get { pc }
-        set { pc = newValue }
-    }
-}

@@ -48,6 +48,14 @@ enum GuestMemory {
     }
 
     /// Writes to guest memory through process_vm_writev; false (EFAULT) if any byte is unwritable.
+    /// One value of a trivial type from guest memory, or nil if it is not readable.
+    static func readValue<T>(_ address: UInt64, as type: T.Type) -> T? {
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: MemoryLayout<T>.size, alignment: MemoryLayout<T>.alignment)
+        defer { buffer.deallocate() }
+        guard read(address, count: MemoryLayout<T>.size, into: buffer) else { return nil }
+        return buffer.load(as: T.self)
+    }
+
     static func write(_ address: UInt64, from source: UnsafeRawPointer, count: Int) -> Bool {
         transfer(.process_vm_writev, local: UnsafeMutableRawPointer(mutating: source), guest: address, count: count)
     }

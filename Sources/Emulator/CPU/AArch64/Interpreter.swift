@@ -7,6 +7,20 @@ public enum CPUStop: Equatable {
     case syscall
     /// A synchronous exception to deliver as a guest signal; `pc` is the faulting instruction.
     case signal(number: Int32, code: Int32, address: UInt64)
+    /// A host signal was caught (or another thread asked for attention): `pc` is exact, between
+    /// two blocks.
+    case interrupt
+    /// Guest code touched memory it may not: `pc` is the faulting instruction.
+    case fault(HostFault)
+}
+
+/// A host SIGSEGV/SIGBUS/... raised by a guest instruction, as the host kernel described it.
+public struct HostFault: Equatable {
+    public var signal: Int32
+    public var code: Int32
+    public var address: UInt64
+    /// Whether the access was a write (from the x86 page-fault error code).
+    public var isWrite: Bool
 }
 
 /// Runs an AArch64 guest from the block cache until a syscall or a trap.
@@ -25,7 +39,31 @@ public final class AArch64Interpreter {
         }
     }
 
-    public init(cpu: AArch64CPU) { self.cpu = cpu }
+    /// This host thread's signal and fault state (the interpreter runs on the thread that made it).
+    let thread: UnsafeMutablePointer<ferry_thread_state>
+    private var guardedStop: CPUStop = .interrupt
+
+    public init(cpu: AArch64CPU) {
+        self.cpu = cpu
+        thread = ferry_current_thread()
+    }
+
+    /// Runs until a stop, turning a host fault in guest code into `.fault` with `cpu.pc` and the
+    /// flags of the faulting instruction. The unwound frames of `run()` leak at most a block.
+    public func runGuarded() -> CPUStop {
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        let faulted = ferry_run_guarded({ context in
+            let interpreter = Unmanaged<AArch64Interpreter>.fromOpaque(context!).takeUnretainedValue()
+            interpreter.guardedStop = interpreter.run()
+        }, context)
+        if faulted == 0 { return guardedStop }
+        let t = thread.pointee
+        cpu.pc = t.guest_pc
+        cpu.nzcv = t.guest_flags
+        cpu.exclusiveAddress = nil
+        return .fault(HostFault(signal: t.fault_signo, code: t.fault_code, address: t.fault_address,
+                                isWrite: t.fault_error & 2 != 0))
+    }
 
     /// Drops translated code (guest code pages changed).
     public func invalidateCode() { cache.invalidateAll() }
@@ -35,8 +73,11 @@ public final class AArch64Interpreter {
         var pc = cpu.pc
         var nzcv = cpu.nzcv
         defer { cpu.pc = pc; cpu.nzcv = nzcv }
+        let thread = self.thread
         while true {
+            if ferry_interrupt_requested(thread) != 0 { return .interrupt }
             if flushPending { cache.invalidateAll(); flushPending = false }
+            ferry_note_guest_pc(thread, pc, nzcv)  // an instruction fetch may fault
             let block = cache.block(at: pc)
             let ops = block.ops
             var index = 0
@@ -225,43 +266,58 @@ public final class AArch64Interpreter {
                 case .msrImmediate:
                     break  // PSTATE fields (PAN, UAO, DIT, SSBS, TCO) have no effect on a user-mode guest here
                 case .dcZeroVA:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
                     let base = x[Int(op.pointee.rn)] & ~UInt64(63)
                     hostPointer(base).initializeMemory(as: UInt8.self, repeating: 0, count: 64)
                 case .instructionCacheInvalidate:
                     flushPending = true
                     break blockLoop
                 case .load:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
                     executeLoad(op.pointee, x)
                 case .store:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
                     executeStore(op.pointee, x)
                 case .loadRegOffset:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
                     let address = x[Int(op.pointee.rn)] &+ A64.extend(x[Int(op.pointee.rm)], option: op.pointee.sub, shift: op.pointee.imm)
                     x[Int(op.pointee.rd)] = Self.loadValue(address, size: op.pointee.size, flags: op.pointee.flags)
                 case .storeRegOffset:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
                     let address = x[Int(op.pointee.rn)] &+ A64.extend(x[Int(op.pointee.rm)], option: op.pointee.sub, shift: op.pointee.imm)
                     Self.storeValue(address, x[Int(op.pointee.rd)], size: op.pointee.size)
                 case .loadLiteral:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
                     x[Int(op.pointee.rd)] = Self.loadValue(op.pointee.imm, size: op.pointee.size, flags: op.pointee.flags)
                 case .loadPair, .storePair:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
                     executePair(op.pointee, x)
                 case .loadExclusive:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
                     executeLoadExclusive(op.pointee, x)
                 case .storeExclusive:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
                     executeStoreExclusive(op.pointee, x)
                 case .loadAcquire:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
                     x[Int(op.pointee.rd)] = Self.loadValue(x[Int(op.pointee.rn)], size: op.pointee.size, flags: 0)
                 case .storeRelease:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
                     Self.storeValue(x[Int(op.pointee.rn)], x[Int(op.pointee.rd)], size: op.pointee.size)
                     ferry_full_fence()
                 case .compareAndSwap:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
                     executeCompareAndSwap(op.pointee, x)
                 case .compareAndSwapPair:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
                     executeCompareAndSwapPair(op.pointee, x)
                 case .atomicMemory:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
                     executeAtomic(op.pointee, x)
                 case .fpsimd:
                     cpu.nzcv = nzcv
                     let here = pc &+ UInt64(index &* 4)
+                    ferry_note_guest_pc(thread, here, nzcv)
                     if !cpu.executeFPSIMD(op.pointee.raw, pc: here) {
                         pc = here
                         return .signal(number: SIGILL, code: 1, address: pc)

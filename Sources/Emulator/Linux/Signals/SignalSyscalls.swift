@@ -1,0 +1,152 @@
+import CFerryHost
+import Glibc
+
+extension LinuxPersonality {
+    func guestSignal(_ value: UInt64) -> Int32? {
+        value >= 1 && value <= 64 ? Int32(value) : nil
+    }
+
+    func rtSigaction(_ r: SyscallRequest) -> Int64 {
+        let newAction = r[1], oldAction = r[2]
+        guard r[3] == 8, let signal = guestSignal(r[0]) else { return -Int64(EINVAL) }
+        let c = signalConstants
+        if newAction != 0 && (signal == c.kill || signal == c.stop) { return -Int64(EINVAL) }
+        // The kernel's sigaction on 64-bit guests: handler, flags, restorer, mask (8 bytes each).
+        var new = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+        if newAction != 0 {
+            guard withUnsafeMutableBytes(of: &new, { GuestMemory.read(newAction, count: 32, into: $0.baseAddress!) }) else {
+                return -Int64(EFAULT)
+            }
+        }
+        let old = signalAction(signal)
+        if oldAction != 0 {
+            let bytes = (old.handler, old.flags, old.restorer, old.mask)
+            guard withUnsafeBytes(of: bytes, { GuestMemory.write(oldAction, from: $0.baseAddress!, count: 32) }) else {
+                return -Int64(EFAULT)
+            }
+        }
+        if newAction != 0 {
+            let action = GuestSignalAction(handler: new.0, flags: new.1, restorer: new.2, mask: new.3 & ~c.unblockable)
+            dispositions.setAction(signal, action)
+            let host = signalNumbers.host(signal)
+            // Handlers are caught on the host and delivered by the run loop; default and ignore
+            // take effect on the host itself, so the kernel applies them with no emulator step.
+            let status = action.handler > 1 ? ferry_catch_signal(host) : ferry_release_signal(host, UInt(action.handler))
+            if status != 0 { return Int64(status) }
+        }
+        return 0
+    }
+
+    func rtSigprocmask(_ r: SyscallRequest, thread: GuestThreadState) -> Int64 {
+        let how = r[0], newSet = r[1], oldSet = r[2]
+        guard r[3] == 8 else { return -Int64(EINVAL) }
+        let state = thread.signalState
+        let c = signalConstants
+        var requested: GuestSignalSet = 0
+        if newSet != 0 {
+            guard how == c.block || how == c.unblock || how == c.setMask else { return -Int64(EINVAL) }
+            guard withUnsafeMutableBytes(of: &requested, { GuestMemory.read(newSet, count: 8, into: $0.baseAddress!) }) else {
+                return -Int64(EFAULT)
+            }
+        }
+        if oldSet != 0 {
+            guard withUnsafeBytes(of: state.mask, { GuestMemory.write(oldSet, from: $0.baseAddress!, count: 8) }) else {
+                return -Int64(EFAULT)
+            }
+        }
+        if newSet != 0 {
+            switch how {
+            case c.block: state.mask |= requested
+            case c.unblock: state.mask &= ~requested
+            default: state.mask = requested
+            }
+            state.mask &= ~c.unblockable
+            applyHostMask(state)
+        }
+        return 0
+    }
+
+    func rtSigreturn(_ r: inout SyscallRequest, thread: GuestThreadState) {
+        guard let saved = thread.returnFromSignalHandler() else {
+            Emulation.dieOfSignal(signalNumbers.host(signalConstants.segv))
+        }
+        let state = thread.signalState
+        state.mask = saved.mask & ~signalConstants.unblockable
+        if !state.isOnAltStack(thread.stackPointer) {
+            state.altStackBase = saved.altStack.base
+            state.altStackSize = saved.altStack.size
+            state.altStackFlags = saved.altStack.flags & ~signalConstants.ssOnStack
+        }
+        applyHostMask(state)
+        r.completion = .registersSet
+    }
+
+    func sigaltstack(_ r: SyscallRequest, thread: GuestThreadState) -> Int64 {
+        let state = thread.signalState
+        let c = signalConstants
+        let newStack = r[0], oldStack = r[1]
+        let sp = thread.stackPointer
+        let onStack = state.isOnAltStack(sp)
+        if oldStack != 0 {
+            var flags: Int64 = state.altStackFlags & c.ssAutoDisarm
+            if state.altStackSize == 0 || state.altStackFlags & c.ssDisable != 0 { flags = c.ssDisable } else if onStack { flags |= c.ssOnStack }
+            var bytes = (state.altStackBase, UInt64(UInt32(truncatingIfNeeded: flags)), state.altStackSize)
+            guard withUnsafeMutableBytes(of: &bytes, { GuestMemory.write(oldStack, from: $0.baseAddress!, count: 24) }) else {
+                return -Int64(EFAULT)
+            }
+        }
+        guard newStack != 0 else { return 0 }
+        var bytes = (UInt64(0), UInt64(0), UInt64(0))
+        guard withUnsafeMutableBytes(of: &bytes, { GuestMemory.read(newStack, count: 24, into: $0.baseAddress!) }) else {
+            return -Int64(EFAULT)
+        }
+        if onStack { return -Int64(EPERM) }
+        let flags = Int64(Int32(truncatingIfNeeded: bytes.1))
+        let mode = flags & ~c.ssAutoDisarm
+        guard mode == 0 || mode == c.ssDisable || mode == c.ssOnStack else { return -Int64(EINVAL) }
+        if mode == c.ssDisable {
+            state.altStackBase = 0; state.altStackSize = 0; state.altStackFlags = c.ssDisable
+            return 0
+        }
+        guard bytes.2 >= c.minimumStackSize else { return -Int64(ENOMEM) }
+        state.altStackBase = bytes.0
+        state.altStackSize = bytes.2
+        state.altStackFlags = flags & c.ssAutoDisarm
+        return 0
+    }
+
+    func rtSigsuspend(_ r: inout SyscallRequest, thread: GuestThreadState) -> Int64 {
+        guard r[1] == 8 else { return -Int64(EINVAL) }
+        var temporary: GuestSignalSet = 0
+        guard withUnsafeMutableBytes(of: &temporary, { GuestMemory.read(r[0], count: 8, into: $0.baseAddress!) }) else {
+            return -Int64(EFAULT)
+        }
+        let state = thread.signalState
+        let original = state.mask
+        state.mask = temporary & ~signalConstants.unblockable
+        var host = signalNumbers.hostSet(state.mask)
+        let result = withUnsafeMutableBytes(of: &host) {
+            ferry_safe_syscall(ferry_current_thread(), HostSyscall.table.number(of: .rt_sigsuspend)!, Int(bitPattern: $0.baseAddress), 8, 0, 0, 0, 0)
+        }
+        // The handler runs with the temporary mask's view; its frame restores the original.
+        state.maskForNextFrame = original
+        _ = result
+        if ferry_interrupt_requested(ferry_current_thread()) == 0 {
+            state.mask = original
+            state.maskForNextFrame = nil
+            applyHostMask(state)
+        }
+        return -Int64(EINTR)
+    }
+
+    func rtSigpending(_ r: SyscallRequest, thread: GuestThreadState) -> Int64 {
+        guard r[1] == 8 else { return -Int64(EINVAL) }
+        var host: UInt64 = 0
+        let status = withUnsafeMutableBytes(of: &host) { HostSyscall.call(.rt_sigpending, UInt64(UInt(bitPattern: $0.baseAddress)), 8) }
+        if status < 0 { return status }
+        var set = signalNumbers.guestSet(host)
+        for pending in thread.signalState.deferred { set |= .of(pending.signal) }
+        guard withUnsafeBytes(of: set, { GuestMemory.write(r[0], from: $0.baseAddress!, count: 8) }) else { return -Int64(EFAULT) }
+        return 0
+    }
+}
