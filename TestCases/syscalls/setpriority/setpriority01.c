@@ -1,0 +1,68 @@
+/* getpriority()/setpriority(): a child's nice value set by the parent
+ * (PRIO_PROCESS) is read back and seen by the child's nice(0); PRIO_PGRP
+ * reaches a whole group; values clamp to 19; the raw getpriority returns
+ * 20 - nice; an unprivileged process may raise but not lower its nice
+ * (EACCES); EINVAL for which 99, ESRCH for a missing pid.
+ * SYSCALLS: getpriority setpriority setpgid setuid clone wait4 exit_group */
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include "tst_test.h"
+
+static void run(unsigned int n)
+{
+	int status;
+	pid_t pid;
+
+	switch (n) {
+	case 0:
+		pid = SAFE_FORK();
+		if (!pid) {
+			TST_CHECKPOINT_WAKE_AND_WAIT(0);
+			_exit(nice(0) == 7 ? 0 : 1);
+		}
+		TST_CHECKPOINT_WAIT(0);
+		TST_EXP_PASS(setpriority(PRIO_PROCESS, pid, 7), "setpriority(PRIO_PROCESS, child, 7)");
+		TST_EXP_VAL(getpriority(PRIO_PROCESS, pid), 7, "getpriority() of the child");
+		TST_EXP_VAL(syscall(__NR_getpriority, PRIO_PROCESS, pid), 13, "raw getpriority() is 20 - nice");
+		TST_CHECKPOINT_WAKE(0);
+		SAFE_WAITPID(pid, &status, 0);
+		TST_EXP_EXPR(WIFEXITED(status) && !WEXITSTATUS(status), "child's nice(0) is 7");
+		break;
+	case 1:
+		pid = SAFE_FORK();
+		if (!pid) {
+			setpgid(0, 0);
+			TST_CHECKPOINT_WAKE_AND_WAIT(0);
+			_exit(0);
+		}
+		TST_CHECKPOINT_WAIT(0);
+		TST_EXP_PASS(setpriority(PRIO_PGRP, pid, 100), "setpriority(PRIO_PGRP, 100)");
+		TST_EXP_VAL(getpriority(PRIO_PGRP, pid), 19, "the group's nice clamps to 19");
+		TST_CHECKPOINT_WAKE(0);
+		SAFE_WAITPID(pid, NULL, 0);
+		break;
+	case 2:
+		pid = SAFE_FORK();
+		if (!pid) {
+			SAFE_SETUID(65534);
+			TST_EXP_PASS(setpriority(PRIO_PROCESS, 0, 5), "unprivileged nice 0 -> 5");
+			TST_EXP_FAIL(setpriority(PRIO_PROCESS, 0, 2), EACCES, "unprivileged nice 5 -> 2");
+			_exit(0);
+		}
+		SAFE_WAITPID(pid, NULL, 0);
+		break;
+	case 3:
+		TST_EXP_FAIL(getpriority(99, 0), EINVAL, "getpriority(99)");
+		TST_EXP_FAIL(setpriority(99, 0, 0), EINVAL, "setpriority(99)");
+		TST_EXP_FAIL(getpriority(PRIO_PROCESS, 0x3ffffff0), ESRCH, "getpriority() of a missing pid");
+		break;
+	}
+}
+
+static struct tst_test test = {
+	.tcnt = 4,
+	.test = run,
+	.forks_child = 1,
+	.needs_checkpoints = 1,
+	.needs_root = 1,
+};
