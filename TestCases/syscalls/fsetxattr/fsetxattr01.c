@@ -45,7 +45,7 @@ static void run(unsigned int n)
 		break;
 	case 2:
 		bad = SAFE_OPEN("f", O_RDONLY);
-		SAFE_CLOSE(bad);
+		close(bad);
 		TST_EXP_FAIL(fsetxattr(bad, "user.x", "v", 1, 0), EBADF, "fsetxattr() on a closed fd");
 		TST_EXP_FAIL2(fgetxattr(bad, "user.x", buf, sizeof(buf)), EBADF, "fgetxattr() on a closed fd");
 		TST_EXP_FAIL2(flistxattr(bad, buf, sizeof(buf)), EBADF, "flistxattr() on a closed fd");
