@@ -51,6 +51,7 @@ public final class LinuxPersonality {
     /// Guest ioctl request -> host request, for the requests passed through.
     let ioctlTranslation: [UInt64: UInt64]
     let statConverter: StatConverter
+    let epollLayout: EpollEventLayout
 
     public init(architecture: Architecture, executablePath: String, options: PersonalityOptions, log: DiagnosticLog) {
         self.architecture = architecture
@@ -70,6 +71,7 @@ public final class LinuxPersonality {
         }
         ioctlTranslation = ioctls
         statConverter = StatConverter(architecture: architecture)
+        epollLayout = EpollEventLayout(architecture: architecture)
         signalConstants = SignalConstants(guestConstants)
         signalNumbers = SignalNumberMap(guest: guestConstants, host: hostConstants)
         let guestTable = SyscallTable.forArchitecture(architecture)
@@ -138,6 +140,9 @@ public final class LinuxPersonality {
         case .clone: request.result = clone(request, thread: thread)
         case .execve: request.result = execve(request)
         case .rseq: request.result = rseq(request)
+        case .epollCtl: request.result = epollCtl(request)
+        case .epollPwait: request.result = epollWait(&request, id: .epoll_pwait)
+        case .epollPwait2: request.result = epollWait(&request, id: .epoll_pwait2)
         }
     }
 

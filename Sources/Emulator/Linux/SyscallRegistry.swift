@@ -16,6 +16,7 @@ enum SyscallHandler: UInt8 {
     case rtSigaction, rtSigprocmask, rtSigreturn, sigaltstack, rtSigsuspend, rtSigpending
     case clone, execve
     case rseq
+    case epollCtl, epollPwait, epollPwait2
     case unimplemented
 }
 
@@ -96,8 +97,8 @@ enum SyscallRegistry {
         row(.recvfrom, .passthrough), row(.sendmsg, .passthrough), row(.recvmsg, .passthrough),
         row(.shutdown, .passthrough), row(.setsockopt, .passthrough), row(.getsockopt, .passthrough),
         // Events.
-        row(.eventfd2, .passthrough), row(.epoll_create1, .passthrough), row(.epoll_ctl, .passthrough),
-        row(.epoll_pwait, .passthrough),
+        row(.eventfd2, .passthrough), row(.epoll_create1, .passthrough), row(.epoll_ctl, .epollCtl),
+        row(.epoll_pwait, .epollPwait), row(.epoll_pwait2, .epollPwait2),
     ]
 
     static let byID: [SyscallID: SyscallSupport] = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
