@@ -143,4 +143,8 @@ STRUCTS = [
 
 # Structs the tests convert: the probe also holds an initialised instance of each, whose bytes
 # are the oracle (fields common to every architecture get the same value everywhere).
-SAMPLES = ["stat", "sigaction", "msghdr", "cmsghdr", "termios", "epoll_event", "statfs", "timespec"]
+SAMPLES = ["stat", "sigaction", "msghdr", "cmsghdr", "termios", "epoll_event", "statfs", "timespec",
+           "termios2", "winsize", "rusage", "sysinfo", "flock64", "sched_attr", "clone_args",
+           "mq_attr", "sembuf", "timex", "cap_user_header", "inotify_event", "signalfd_siginfo",
+           "loop_info64", "fiemap", "file_clone_range", "rtc_time", "dm_ioctl", "stack_t", "iovec",
+           "pollfd", "linger", "ucred", "open_how", "shmid_ds"]

@@ -3,6 +3,9 @@
 enum LayoutSamples {
     static func bytes(_ name: String, for arch: Architecture) -> [UInt8]? { table["\(arch.rawValue) \(name)"] }
 
+    /// Every struct with a sample, sorted.
+    static var names: [String] { Set(table.keys.map { String($0.split(separator: " ")[1]) }).sorted() }
+
     private static let table: [String: [UInt8]] = {
         var result: [String: [UInt8]] = [:]
         for line in layoutSampleSource.split(separator: "\n") {
