@@ -32,6 +32,30 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(ABILayouts.layout("stat", for: .x86_64)?.size, 144)
     }
 
+    /// Every struct issue 3 names has a layout on every architecture (stat64 on 32-bit only).
+    func testIssueStructListIsComplete() {
+        let everywhere = """
+            stat statx statfs statfs64 timespec timeval itimerspec itimerval rusage rlimit tms utsname
+            sysinfo sigaction siginfo stack_t ucontext sigcontext rt_sigframe iovec msghdr mmsghdr cmsghdr
+            sockaddr_in sockaddr_in6 sockaddr_un sockaddr_nl linger ucred pollfd epoll_event termios
+            termios2 winsize flock flock64 f_owner_ex dirent64 sched_param sched_attr robust_list_head
+            clone_args open_how rseq ipc_perm shmid_ds semid_ds msqid_ds sembuf mq_attr sigevent timex
+            cap_user_header cap_user_data file_handle inotify_event signalfd_siginfo loop_info64 fiemap
+            file_clone_range ifreq ifconf rtc_time input_event dm_ioctl
+            """.split(whereSeparator: \.isWhitespace).map(String.init)
+        for arch in Architecture.allCases {
+            let names = Set(ABILayouts.names(for: arch))
+            XCTAssertEqual(everywhere.filter { !names.contains($0) }, [], "\(arch)")
+            XCTAssertEqual(names.contains("stat64"), arch.pointerSize == 4, "\(arch)")
+        }
+        // siginfo's per-kind members, as dotted paths.
+        let siginfo = ABILayouts.layout("siginfo", for: .aarch64)!
+        for path in ["_sifields._sigchld._status", "_sifields._sigfault._addr", "_sifields._rt._sigval.sival_ptr",
+                     "_sifields._timer._overrun", "_sifields._sigsys._syscall", "_sifields._sigpoll._fd"] {
+            XCTAssertNotNil(siginfo.field(path), path)
+        }
+    }
+
     func testFieldShapes() throws {
         let a64 = try XCTUnwrap(ABILayouts.layout("stat", for: .aarch64))
         let x64 = try XCTUnwrap(ABILayouts.layout("stat", for: .x86_64))
@@ -103,5 +127,54 @@ final class LayoutTests: XCTestCase {
         h.withUnsafeMutableBytes { $0.storeBytes(of: UInt64(0x1_2345_6789), toByteOffset: hi.offset, as: UInt64.self) }
         h.withUnsafeBytes { s in g.withUnsafeMutableBytes { c.hostToGuest(s.baseAddress!, $0.baseAddress!) } }
         XCTAssertEqual(Array(g[ino.offset..<ino.offset + 4]), [0x23, 0x45, 0x67, 0x89])
+    }
+}
+
+/// Where the host kernel put siginfo and ucontext in the last SA_SIGINFO handler call.
+nonisolated(unsafe) private var lastFrame: (info: UInt, context: UInt) = (0, 0)
+
+final class SignalFrameTests: XCTestCase {
+    /// The host kernel as oracle: in a SA_SIGINFO handler, the distance between the siginfo and
+    /// ucontext it passes is their distance in its rt_sigframe.
+    func testX86_64FrameMatchesTheRunningKernel() throws {
+        var action = sigaction()
+        action.__sigaction_handler.sa_sigaction = { _, info, context in
+            lastFrame = (UInt(bitPattern: info), UInt(bitPattern: context))
+        }
+        action.sa_flags = SA_SIGINFO
+        var old = sigaction()
+        XCTAssertEqual(sigaction(SIGUSR2, &action, &old), 0)
+        defer { sigaction(SIGUSR2, &old, nil) }
+        raise(SIGUSR2)
+        XCTAssertNotEqual(lastFrame.info, 0, "handler did not run")
+        let frame = try XCTUnwrap(ABILayouts.layout("rt_sigframe", for: .x86_64))
+        let info = try XCTUnwrap(frame.field("info.si_signo")).offset
+        let context = try XCTUnwrap(frame.field("uc.uc_flags")).offset
+        XCTAssertEqual(Int(lastFrame.info) - Int(lastFrame.context), info - context)
+    }
+
+    /// Every architecture has its frame, whose pieces are the probed ucontext and siginfo.
+    func testFramesAreBuiltFromTheProbedPieces() throws {
+        for arch in Architecture.allCases {
+            let frame = try XCTUnwrap(ABILayouts.layout("rt_sigframe", for: arch), "\(arch)")
+            let uc = try XCTUnwrap(ABILayouts.layout("ucontext", for: arch), "\(arch)")
+            let siginfo = try XCTUnwrap(ABILayouts.layout("siginfo", for: arch))
+            XCTAssertEqual(siginfo.size, 128)
+            let ucPath = arch == .arm ? "sig.uc." : arch == .mips ? "rs_uc." : "uc."
+            let infoPath = arch == .mips ? "rs_info." : "info."
+            let ucStart = try XCTUnwrap(frame.field(ucPath + "uc_flags"), "\(arch)").offset
+            let infoStart = try XCTUnwrap(frame.field(infoPath + "si_signo"), "\(arch)").offset
+            XCTAssertGreaterThanOrEqual(frame.size, ucStart + uc.size, "\(arch)")
+            // Each ucontext field sits at the same place relative to the frame's ucontext.
+            for f in uc.fields {
+                XCTAssertEqual(frame.field(ucPath + f.name)?.offset, ucStart + f.offset, "\(arch) \(f.name)")
+            }
+            XCTAssertTrue(infoStart + 128 <= ucStart || ucStart + uc.size <= infoStart, "\(arch): overlap")
+        }
+        // The 32-bit ARM kernel pads its 64-bit mask to 128 bytes before the coprocessor space.
+        let arm = try XCTUnwrap(ABILayouts.layout("ucontext", for: .arm))
+        let mask = try XCTUnwrap(arm.field("uc_sigmask.sig"))
+        XCTAssertEqual(mask.byteCount, 8)
+        XCTAssertEqual(try XCTUnwrap(arm.field("uc_regspace")).offset, mask.offset + 128)
     }
 }

@@ -45,6 +45,51 @@ typedef struct {
     ferry_kernel_sigset sa_mask;
 } ferry_kernel_sigaction;
 #endif
+
+/* The signal frame the kernel pushes, per architecture. These frames are kernel-internal (not
+   uapi), so they are declared here from uapi pieces as each kernel lays them out (6.1); the
+   compiler does the layout. 32-bit ARM exports no struct ucontext, and the i386 uapi one carries
+   libc's 32-bit mask where the kernel writes its 64-bit one: both declared with the kernel's. */
+#if defined(__arm__)
+struct ferry_ucontext {
+    unsigned long uc_flags;
+    struct ferry_ucontext *uc_link;
+    stack_t uc_stack;
+    struct sigcontext uc_mcontext;
+    ferry_kernel_sigset uc_sigmask;
+    int __unused[32 - sizeof(ferry_kernel_sigset) / sizeof(int)];   /* mask padded to 128 bytes */
+    unsigned long uc_regspace[128] __attribute__((__aligned__(8)));  /* VFP and iWMMXt blocks */
+};
+struct ferry_sigframe { struct ferry_ucontext uc; unsigned long retcode[4]; };
+struct ferry_rt_sigframe { siginfo_t info; struct ferry_sigframe sig; };
+#elif defined(__i386__)
+struct ferry_ucontext {
+    unsigned long uc_flags;
+    struct ferry_ucontext *uc_link;
+    stack_t uc_stack;
+    struct sigcontext uc_mcontext;
+    ferry_kernel_sigset uc_sigmask;
+};
+struct ferry_sigframe {
+    __u32 pretcode; int sig; struct sigcontext sc; struct _fpstate fpstate_unused;
+    unsigned int extramask[1]; char retcode[8];   /* the FP state follows, 64-byte aligned */
+};
+struct ferry_rt_sigframe {
+    __u32 pretcode; int sig; __u32 pinfo; __u32 puc; siginfo_t info; struct ferry_ucontext uc;
+    char retcode[8];                               /* the FP state follows, 64-byte aligned */
+};
+#else
+#define ferry_ucontext ucontext
+#if defined(__x86_64__)
+struct ferry_rt_sigframe { char *pretcode; struct ucontext uc; siginfo_t info; };  /* FP state follows */
+#elif defined(__mips__)
+struct ferry_sigframe { __u32 sf_ass[4]; __u32 sf_pad[2]; struct sigcontext sf_sc; sigset_t sf_mask; };
+struct ferry_rt_sigframe { __u32 rs_ass[4]; __u32 rs_pad[2]; siginfo_t rs_info; struct ucontext rs_uc; };
+#else
+/* aarch64 (its frame record {fp, lr} follows, 16-byte aligned) and riscv64. */
+struct ferry_rt_sigframe { siginfo_t info; struct ucontext uc; };
+#endif
+#endif
 """
 
 LIBC_HEADERS = [
@@ -82,7 +127,9 @@ STRUCTS = [
     ("sigevent", "sigevent_t", "kernel"),
     ("stack_t", "stack_t", "kernel"),
     ("sigcontext", "struct sigcontext", "kernel"),
-    ("ucontext", "struct ucontext", "kernel"),
+    ("ucontext", "struct ferry_ucontext", "kernel"),
+    ("sigframe", "struct ferry_sigframe", "kernel"),
+    ("rt_sigframe", "struct ferry_rt_sigframe", "kernel"),
     ("fpsimd_context", "struct fpsimd_context", "kernel"),
     ("esr_context", "struct esr_context", "kernel"),
     ("extra_context", "struct extra_context", "kernel"),
