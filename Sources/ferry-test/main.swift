@@ -223,9 +223,9 @@ struct LTP: ParsableCommand {
             config.shard = try options.shardValue()
             config.progress = options.progressStyle()
             // LTP's own environment for its tests.
-            config.environment = ["LTPROOT": root, "LTP_COLORIZE_OUTPUT": "0",
-                                  "LTP_TIMEOUT_MUL": options.timeoutMul ?? ProcessInfo.processInfo.environment["LTP_TIMEOUT_MUL"] ?? "1",
-                                  "PATH": root + "/testcases/bin:" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")]
+            config.environment = UpstreamLTP.environment(
+                ltpRoot: root, timeoutMul: options.timeoutMul ?? ProcessInfo.processInfo.environment["LTP_TIMEOUT_MUL"] ?? "1",
+                path: ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
             var items = UpstreamLTP.items(entries: entries, runtestName: (runtestPath as NSString).lastPathComponent, ltpRoot: root,
                                           nativeRoot: nativeLtpRoot.map(absolute), arch: archs[0], skip: skipList, skipFile: skip)
             if let shard = config.shard { items = shard.select(items) }
@@ -257,7 +257,7 @@ struct GateCommand: ParsableCommand {
                 else if FileManager.default.fileExists(atPath: baseline), let old = try? ResultsFile.loadBaseline(baseline) { archName = old.arch }
                 else if summary.architectures.count == 1 { archName = summary.architectures[0] }
                 else { throw RunnerError.usage("the results hold several architectures; pass --arch") }
-                if !summary.complete { FileHandle.standardError.write(Data("ferry-test: warning: the results are incomplete (interrupted or one shard); the baseline holds only what ran\n".utf8)) }
+                if !summary.complete || summary.shard != nil { FileHandle.standardError.write(Data("ferry-test: warning: the results are incomplete (interrupted or one shard); the baseline holds only what ran\n".utf8)) }
                 let new = try Gate.baseline(from: summary, arch: archName)
                 try AtomicFile.write(try ResultsFile.encode(new), to: absolute(baseline))
                 let passes = new.tests.values.flatMap { $0.values }.filter { $0 == .pass }.count

@@ -61,7 +61,7 @@ public enum Merge {
         var origin: [String: String] = [:]
         var complete = true
         for (path, s) in inputs {
-            complete = complete && s.complete && s.shard == nil
+            complete = complete && s.complete
             for a in s.architectures where !merged.architectures.contains(a) { merged.architectures.append(a) }
             for l in s.lanes where !merged.lanes.contains(l) { merged.lanes.append(l) }
             for (a, table) in s.support where merged.support[a] == nil { merged.support[a] = table }

@@ -9,6 +9,13 @@ public struct RuntestEntry: Equatable, Sendable {
 }
 
 public enum UpstreamLTP {
+    /// LTP's environment for its tests: LTPROOT, its binaries first on PATH, no colour, the timeout
+    /// multiplier. (TMPDIR is set per test by the runner.)
+    public static func environment(ltpRoot: String, timeoutMul: String, path: String) -> [String: String] {
+        ["LTPROOT": ltpRoot, "LTP_COLORIZE_OUTPUT": "0", "LTP_TIMEOUT_MUL": timeoutMul,
+         "PATH": ltpRoot + "/testcases/bin:" + path]
+    }
+
     /// Parses a runtest file: `tag command [args...]`, `#` comments and blank lines ignored.
     public static func parseRuntest(_ text: String, path: String) throws -> [RuntestEntry] {
         var entries: [RuntestEntry] = []

@@ -51,8 +51,9 @@ public struct Summary: Codable, Equatable, Sendable {
     public var version = Summary.currentVersion
     /// ISO 8601 UTC time the run started.
     public var started: String
-    /// False when the run was interrupted or a shard: then `tests` holds only what finished.
+    /// False when the run was interrupted: then `tests` holds only what finished.
     public var complete: Bool
+    /// `K/N` when this is one shard of a run (merge joins them).
     public var shard: String?
     public var architectures: [String]
     public var lanes: [String]

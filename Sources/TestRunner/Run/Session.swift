@@ -127,7 +127,7 @@ public final class Session: @unchecked Sendable {
         let env = RunEnvironment(hostKernel: HostFacts.kernel(),
                                  ferryVersion: usesFerry ? HostFacts.ferryVersion(config.ferryPath) : "not used",
                                  compilers: compilers, hostname: HostFacts.hostname())
-        let summary = Summary(started: started, complete: !interrupted && config.shard == nil,
+        let summary = Summary(started: started, complete: !interrupted,
                               shard: config.shard?.description, architectures: config.architectures.map(\.name),
                               lanes: laneNames, environment: env, support: support, tests: records)
         let written = try Outputs.write(summary, to: config.outDir)
