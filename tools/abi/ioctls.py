@@ -4,9 +4,8 @@ For each architecture: list every macro the ioctl headers define, pick the reque
 family names, then compile per request its number and the architecture's own _IOC_DIR,
 _IOC_TYPE, _IOC_NR and _IOC_SIZE of it, plus the _IOC field widths, shifts and direction values
 (MIPS: none 1, read 2, write 4, 13-bit size), and read them back. The argument type is the
-`sizeof(...)` operand in the preprocessor's expansion of the request. Headers are looked up in
-the cross compiler's own sysroot only: Debian's cross compilers fall back to the host's
-/usr/include, which would hand arm the x86 <linux/kvm.h>.
+`sizeof(...)` operand in the preprocessor's expansion of the request. Headers come from the
+cross compiler's own sysroot only (probe.sysroot_flags), so arm has no <linux/kvm.h>.
 """
 import os
 import re
@@ -21,24 +20,6 @@ ENCODING_FIELDS = ["NRBITS", "TYPEBITS", "SIZEBITS", "DIRBITS", "NRSHIFT", "TYPE
                    "SIZESHIFT", "DIRSHIFT", "NONE", "READ", "WRITE"]
 _ENCODED = re.compile(r"\b_IO(C|R|W|WR)?\b|_IO(C|R|W|WR)?\(")
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
-
-def sysroot_flags(arch):
-    """-nostdinc plus the compiler's own include directories, without the host's /usr/include."""
-    if arch.cc[0] == "gcc":
-        return ()
-    out = subprocess.run(arch.cc + ["-E", "-v", "-"], input="", capture_output=True, text=True).stderr
-    dirs, inside = [], False
-    for line in out.splitlines():
-        if line.startswith("#include <...> search starts here"):
-            inside = True
-        elif line.startswith("End of search list"):
-            break
-        elif inside:
-            d = os.path.normpath(line.strip())
-            if d != "/usr/include":
-                dirs.append(d)
-    return ("-nostdinc", *[f for d in dirs for f in ("-isystem", d)])
 
 
 def _prelude(unit):
@@ -120,14 +101,14 @@ def _short_path(path):
 
 
 def probe_arch(arch):
-    flags = sysroot_flags(arch)
+    flags = probe.sysroot_flags(arch)
     requests, families_headers, missing_headers, dropped = [], {}, {}, set()
     encoding, defined, version = None, set(), None
     for unit in UNITS:
         headers, missing = usable_headers(arch, unit, flags)
         missing_headers.update(missing)
         prelude = _prelude(unit) + probe.includes_source(headers)
-        defs = probe.definitions(arch, f"ioctl-{unit}", prelude, flags)
+        defs = probe.definitions(arch, f"ioctl-{unit}", prelude)
         defined |= set(defs)
         chosen = _select(defs, unit)
         calls = {name: _call(name, params) for _, name, params, _, _ in chosen}
@@ -139,7 +120,7 @@ def probe_arch(arch):
         if encoding is None:
             expressions.update({f"enc_{f}": f"_IOC_{f}" for f in ENCODING_FIELDS})
             expressions["linux_version"] = "LINUX_VERSION_CODE" if "LINUX_VERSION_CODE" in defs else "0"
-        values, _ = probe.compile_values(arch, f"ioctl-{unit}", prelude, expressions, flags)
+        values, _ = probe.compile_values(arch, f"ioctl-{unit}", prelude, expressions)
         if encoding is None:
             encoding = {f: values[f"enc_{f}"] for f in ENCODING_FIELDS}
             version = values["linux_version"]

@@ -18,6 +18,31 @@ _DEFINE = re.compile(r'^#define ([A-Za-z_][A-Za-z0-9_]*)(?:[ \t]+(.*))?$')
 _FUNCTION_DEFINE = re.compile(r'^#define ([A-Za-z_][A-Za-z0-9_]*)\(([^)]*)\)[ \t]*(.*)$')
 
 
+_SYSROOT_FLAGS = {}
+
+
+def sysroot_flags(arch):
+    """-nostdinc plus the compiler's own include directories, without the host's /usr/include:
+    Debian's cross compilers fall back to it, which would hand a 32-bit ARM probe the x86_64
+    host's <linux/kvm.h> or any other header its own sysroot lacks. Every probe uses these."""
+    if arch.cc[0] == "gcc":
+        return ()
+    if arch.swift not in _SYSROOT_FLAGS:
+        out = subprocess.run(arch.cc + ["-E", "-v", "-"], input="", capture_output=True, text=True).stderr
+        dirs, inside = [], False
+        for line in out.splitlines():
+            if line.startswith("#include <...> search starts here"):
+                inside = True
+            elif line.startswith("End of search list"):
+                break
+            elif inside:
+                d = os.path.normpath(line.strip())
+                if d != "/usr/include":
+                    dirs.append(d)
+        _SYSROOT_FLAGS[arch.swift] = ("-nostdinc", *[f for d in dirs for f in ("-isystem", d)])
+    return _SYSROOT_FLAGS[arch.swift]
+
+
 def includes_source(headers, optional=False) -> str:
     """#include lines; `optional` ones are skipped where the arch lacks the header."""
     if optional:
@@ -38,7 +63,7 @@ def definitions(arch, unit: str, prelude: str, flags=()):
     src = os.path.join(BUILD, f"{arch.swift}-{unit}-macros.c")
     with open(src, "w") as f:
         f.write(prelude)
-    result = subprocess.run(arch.cc + [*flags, "-E", "-dD", src], capture_output=True, text=True)
+    result = subprocess.run(arch.cc + [*sysroot_flags(arch), *flags, "-E", "-dD", src], capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"generate-abi: {arch.swift}: preprocessing the {unit} headers failed:\n"
                          + result.stderr.strip()[:2000])
@@ -76,7 +101,7 @@ def compile_lines(arch, unit: str, prelude: str, lines: dict, flags=()):
         keys = list(pending)
         with open(src, "w") as f:
             f.write(prelude + "".join(pending[k].replace("\n", " ") + "\n" for k in keys))
-        result = subprocess.run(arch.cc + ["-c", "-O0", "-w", "-fno-common", *flags, src, "-o", obj],
+        result = subprocess.run(arch.cc + [*sysroot_flags(arch), "-c", "-O0", "-w", "-fno-common", *flags, src, "-o", obj],
                                 capture_output=True, text=True)
         if result.returncode == 0:
             return keys, obj
