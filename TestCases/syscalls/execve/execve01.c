@@ -22,9 +22,9 @@ static void setup(void)
 {
 	ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
 
-	if (len < 0)
-		tst_brk(TBROK | TERRNO, "readlink(/proc/self/exe)");
-	self[len] = 0;
+	/* Under some emulators /proc/self/exe does not resolve; case 0 then
+	 * reports TCONF, the error cases still run. */
+	self[len < 0 ? 0 : len] = 0;
 	SAFE_FILE_PRINTF("notexec", "#!/bin/sh\n");
 	SAFE_FILE_PRINTF("garbage", "this is not a program\n");
 	SAFE_CHMOD("garbage", 0755);
@@ -40,6 +40,10 @@ static void run(unsigned int n)
 
 	switch (n) {
 	case 0:
+		if (!self[0]) {
+			tst_res(TCONF, "readlink(/proc/self/exe) failed: cannot locate this binary");
+			return;
+		}
 		pid = SAFE_FORK();
 		if (!pid) {
 			execve(self, argv, envp);

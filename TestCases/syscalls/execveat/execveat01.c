@@ -32,7 +32,7 @@ static void setup(void)
 	ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
 
 	if (len < 0)
-		tst_brk(TBROK | TERRNO, "readlink(/proc/self/exe)");
+		tst_brk(TCONF | TERRNO, "readlink(/proc/self/exe): cannot locate this binary");
 	self[len] = 0;
 	strcpy(dir, self);
 	strcpy(dir, dirname(dir));
