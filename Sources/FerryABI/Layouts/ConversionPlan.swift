@@ -117,13 +117,19 @@ struct ConversionPlan: Sendable {
                 ConversionPlan.store(ConversionPlan.load(src + from, fromSize, signed: signed, swap: fromBE),
                                      dst + to, toSize, swap: toBE)
             case let .bitmap(from, to, bits, fromWord, toWord, fromBE, toBE):
-                for bit in 0..<bits {
-                    let word = ConversionPlan.load(src + from + bit / (fromWord * 8) * fromWord, fromWord,
-                                                   signed: false, swap: fromBE)
-                    guard (word >> UInt64(bit % (fromWord * 8))) & 1 != 0 else { continue }
-                    let at = dst + to + bit / (toWord * 8) * toWord
+                // Moves the longest run of bits that stays inside one source and one
+                // destination word at a time (one or two runs per word for power-of-two widths).
+                let sBits = fromWord * 8, dBits = toWord * 8
+                var bit = 0
+                while bit < bits {
+                    let sShift = bit % sBits, dShift = bit % dBits
+                    let run = min(sBits - sShift, dBits - dShift, bits - bit)
+                    let word = ConversionPlan.load(src + from + bit / sBits * fromWord, fromWord, signed: false, swap: fromBE)
+                    let chunk = (word >> UInt64(sShift)) & (run == 64 ? ~0 : (1 << UInt64(run)) - 1)
+                    let at = dst + to + bit / dBits * toWord
                     let old = ConversionPlan.load(UnsafeRawPointer(at), toWord, signed: false, swap: toBE)
-                    ConversionPlan.store(old | 1 << UInt64(bit % (toWord * 8)), at, toWord, swap: toBE)
+                    ConversionPlan.store(old | chunk << UInt64(dShift), at, toWord, swap: toBE)
+                    bit += run
                 }
             }
         }
