@@ -72,8 +72,8 @@ public enum Emulation {
         let cpu = AArch64CPU()
         cpu.pc = program.entry
         cpu.x[AArch64CPU.stackPointerSlot] = program.stackPointer
-        let thread = AArch64Thread(cpu: cpu, personality: personality, signalState: personality.initialSignalState(), log: log)
-        personality.attach(codeCache: thread.interpreter)
+        let thread = AArch64Thread(cpu: cpu, personality: personality, task: personality.initialSignalState(), log: log)
+        personality.attach(thread: thread)
         if configuration.logBlocks { thread.interpreter.blockLogger = BlockDisassemblyLogger(log: log) }
         thread.run()
     }
@@ -117,11 +117,5 @@ public enum Emulation {
     /// The host path of the running ferry, for re-executing it on foreign binaries.
     static func emulatorExecutablePath() -> String {
         HostFile.readLink("/proc/self/exe") ?? "ferry"
-    }
-}
-
-extension AArch64Interpreter: CodeCacheInvalidating {
-    public func invalidateCode(start: UInt64, end: UInt64) {
-        cache.invalidate(start: start, end: end)
     }
 }

@@ -26,7 +26,8 @@ public final class LinuxPersonality {
     let hostConstants: ConstantSet
     let options: PersonalityOptions
     let log: DiagnosticLog
-    weak var codeCache: CodeCacheInvalidating?
+    /// The guest's threads, for code invalidation and exit.
+    let threads = ThreadRegistry()
 
     /// Per guest syscall number: how to run it and the host number for passthrough.
     private var handlers: [SyscallHandler]
@@ -45,8 +46,6 @@ public final class LinuxPersonality {
     let signalNumbers: SignalNumberMap
     /// Guest address of the sigreturn trampoline (set by the architecture's startup).
     public var sigreturnTrampoline: UInt64 = 0
-    var rseqArea: UInt64 = 0
-    var rseqLength: UInt32 = 0
     var ioctlReported = Set<UInt64>()
     /// Guest ioctl request -> host request, for the requests passed through.
     let ioctlTranslation: [UInt64: UInt64]
@@ -95,7 +94,8 @@ public final class LinuxPersonality {
         programBreak = start
     }
 
-    public func attach(codeCache: CodeCacheInvalidating) { self.codeCache = codeCache }
+    /// Registers the first guest thread.
+    public func attach(thread: GuestThreadState & CodeCacheInvalidating) { threads.add(thread) }
 
     /// Carries out one syscall; `thread` is the calling thread's CPU state.
     public func handle(_ request: inout SyscallRequest, thread: GuestThreadState) {
@@ -117,7 +117,9 @@ public final class LinuxPersonality {
         case .unimplemented:
             reportUnimplemented(n)
             request.result = -Int64(ENOSYS)
-        case .exit, .exitGroup:
+        case .exit:
+            exitThread(status: Int32(truncatingIfNeeded: request[0]), thread: thread)
+        case .exitGroup:
             exitProcess(status: Int32(truncatingIfNeeded: request[0]))
         case .brk: request.result = brk(request[0])
         case .mmap: request.result = mmap(request)
@@ -139,7 +141,7 @@ public final class LinuxPersonality {
         case .rtSigpending: request.result = rtSigpending(request, thread: thread)
         case .clone: request.result = clone(request, thread: thread)
         case .execve: request.result = execve(request)
-        case .rseq: request.result = rseq(request)
+        case .rseq: request.result = rseq(request, thread: thread)
         case .epollCtl: request.result = epollCtl(request)
         case .epollPwait: request.result = epollWait(&request, id: .epoll_pwait)
         case .epollPwait2: request.result = epollWait(&request, id: .epoll_pwait2)

@@ -62,7 +62,7 @@ enum SyscallRegistry {
         row(.mremap, .mremap), row(.madvise, .passthrough), row(.msync, .passthrough),
         row(.mincore, .passthrough), row(.mlock, .passthrough), row(.munlock, .passthrough),
         // Processes.
-        row(.exit, .exit, .partial, "ends the process: guest threads are not implemented yet"),
+        row(.exit, .exit),
         row(.exit_group, .exitGroup),
         row(.clone, .clone, .partial, "fork-like clones (vfork runs as fork); CLONE_THREAD not yet"),
         row(.execve, .execve, .partial, "foreign ELF re-executes ferry; host ELF and scripts run natively"),

@@ -32,6 +32,11 @@ public protocol GuestThreadState: SignalFrameBuilding {
     var threadPointer: UInt64 { get set }
     var programCounter: UInt64 { get set }
     /// The thread's blocked set, alternate stack and deferred signals.
-    var signalState: ThreadSignalState { get }
+    var task: TaskState { get }
+    /// A new guest thread (clone with CLONE_VM): registers copied, the clone returning 0 in it,
+    /// `stack` as its stack pointer if nonzero, `tls` as its thread pointer if given.
+    func makeChildThread(stack: UInt64, tls: UInt64?, task: TaskState) -> GuestThreadState & CodeCacheInvalidating
+    /// Runs the thread on the calling host thread until it or the process exits.
+    func run() -> Never
 }
 

@@ -4,19 +4,65 @@ import Glibc
 
 /// One AArch64 guest thread: its CPU, its interpreter and its signal state, and the loop that runs
 /// it: guest code until a syscall, a caught signal or a fault, then the personality.
-public final class AArch64Thread: GuestThreadState {
+public final class AArch64Thread: GuestThreadState, CodeCacheInvalidating {
     public let cpu: AArch64CPU
     public let interpreter: AArch64Interpreter
     let personality: LinuxPersonality
-    public let signalState: ThreadSignalState
+    public let task: TaskState
     let log: DiagnosticLog
+    /// Code ranges other threads changed, applied by this thread at its next interrupt.
+    private var postedInvalidations: [(UInt64, UInt64)] = []
+    private var postLock = pthread_mutex_t()
 
-    init(cpu: AArch64CPU, personality: LinuxPersonality, signalState: ThreadSignalState, log: DiagnosticLog) {
+    init(cpu: AArch64CPU, personality: LinuxPersonality, task: TaskState, log: DiagnosticLog) {
         self.cpu = cpu
         self.personality = personality
-        self.signalState = signalState
+        self.task = task
         self.log = log
         interpreter = AArch64Interpreter(cpu: cpu)
+        pthread_mutex_init(&postLock, nil)
+    }
+
+    public func invalidateCode(start: UInt64, end: UInt64) {
+        if ferry_current_thread() == interpreter.thread {
+            interpreter.cache.invalidate(start: start, end: end)
+            return
+        }
+        pthread_mutex_lock(&postLock)
+        postedInvalidations.append((start, end))
+        pthread_mutex_unlock(&postLock)
+        ferry_request_interrupt(interpreter.thread)
+    }
+
+    private func applyPostedInvalidations() {
+        pthread_mutex_lock(&postLock)
+        let ranges = postedInvalidations
+        postedInvalidations.removeAll()
+        pthread_mutex_unlock(&postLock)
+        for (start, end) in ranges { interpreter.cache.invalidate(start: start, end: end) }
+    }
+
+    /// The interrupt flag is up: take posted code changes, then deliver signals.
+    private func serviceInterrupt(after syscall: SyscallRequest? = nil) {
+        ferry_clear_interrupt(interpreter.thread)
+        applyPostedInvalidations()
+        _ = personality.deliverPendingSignals(self, state: task, interruptedSyscall: syscall)
+    }
+
+    public func makeChildThread(stack: UInt64, tls: UInt64?, task: TaskState) -> GuestThreadState & CodeCacheInvalidating {
+        let copy = AArch64CPU()
+        copy.x.update(from: cpu.x, count: 34)
+        copy.v.copyMemory(from: cpu.v, byteCount: 32 * 16)
+        copy.pc = cpu.pc
+        copy.nzcv = cpu.nzcv
+        copy.fpcr = cpu.fpcr
+        copy.fpsr = cpu.fpsr
+        copy.tpidr = tls ?? cpu.tpidr
+        copy.x[0] = 0
+        if stack != 0 { copy.x[AArch64CPU.stackPointerSlot] = stack }
+        let child = AArch64Thread(cpu: copy, personality: personality, task: task, log: log)
+        child.interpreter.blockLogger = interpreter.blockLogger
+        return child
     }
 
     public var stackPointer: UInt64 {
@@ -33,7 +79,7 @@ public final class AArch64Thread: GuestThreadState {
     }
 
     /// Runs the guest thread until the process or the thread exits.
-    func run() -> Never {
+    public func run() -> Never {
         let x = cpu.x
         let hostThread = interpreter.thread
         while true {
@@ -48,20 +94,20 @@ public final class AArch64Thread: GuestThreadState {
                 }
                 if ferry_interrupt_requested(hostThread) != 0 {
                     let interrupted = request.completion == .returnValue && request.result == -Int64(EINTR)
-                    _ = personality.deliverPendingSignals(self, state: signalState, interruptedSyscall: interrupted ? request : nil)
+                    serviceInterrupt(after: interrupted ? request : nil)
                 }
             case .interrupt:
-                _ = personality.deliverPendingSignals(self, state: signalState)
+                serviceInterrupt()
             case let .fault(fault):
                 let signal = personality.signalNumbers.guest(fault.signal)
-                personality.deliverFault(self, state: signalState, signal: signal, code: fault.code,
+                personality.deliverFault(self, state: task, signal: signal, code: fault.code,
                                          address: fault.address, fault: fault)
             case let .signal(number, code, address):
                 if number == SIGILL, let word = GuestMemory.readValue(address, as: UInt32.self), word >> 16 != 0 {
                     // Not UDF: an instruction Ferry does not implement.
                     log.write("ferry: unimplemented instruction 0x\(String(word, radix: 16, uppercase: false)) at pc 0x\(String(address, radix: 16)): \(Disassembler.aarch64.describe(word: word, address: address))")
                 }
-                personality.deliverFault(self, state: signalState, signal: personality.signalNumbers.guest(number), code: code,
+                personality.deliverFault(self, state: task, signal: personality.signalNumbers.guest(number), code: code,
                                          address: address, fault: nil)
             }
         }

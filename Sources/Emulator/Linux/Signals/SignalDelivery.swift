@@ -44,15 +44,15 @@ extension LinuxPersonality {
     }
 
     /// The first thread's signal state: the blocked set is inherited across execve.
-    public func initialSignalState() -> ThreadSignalState {
+    public func initialSignalState() -> TaskState {
         var host: UInt64 = 0
         _ = withUnsafeMutableBytes(of: &host) { HostSyscall.call(.rt_sigprocmask, UInt64(SIG_BLOCK), 0, UInt64(UInt(bitPattern: $0.baseAddress)), 8) }
-        return ThreadSignalState(mask: signalNumbers.guestSet(host) & ~signalConstants.unblockable, altStackFlags: signalConstants.ssDisable)
+        return TaskState(mask: signalNumbers.guestSet(host) & ~signalConstants.unblockable, altStackFlags: signalConstants.ssDisable)
     }
 
     /// Sets the host mask to the guest's (fault signals are never blocked on the host: a blocked
     /// synchronous fault would kill ferry without a word).
-    func applyHostMask(_ thread: ThreadSignalState) {
+    func applyHostMask(_ thread: TaskState) {
         let faults: GuestSignalSet = .of(signalConstants.segv) | .of(signalConstants.bus) | .of(signalConstants.ill)
             | .of(signalConstants.fpe) | .of(signalConstants.trap)
         var host = signalNumbers.hostSet(thread.mask & ~faults)
@@ -62,11 +62,10 @@ extension LinuxPersonality {
         }
     }
 
-    /// Called by the run loop when the interrupt flag is up, between blocks or after a syscall.
+    /// Called by the run loop after it cleared the interrupt flag, between blocks or after a syscall.
     /// `interruptedSyscall` is the syscall that just returned -EINTR, to restart under SA_RESTART.
-    func deliverPendingSignals(_ thread: GuestThreadState, state: ThreadSignalState,
+    func deliverPendingSignals(_ thread: GuestThreadState, state: TaskState,
                                                         interruptedSyscall: SyscallRequest? = nil) -> SyscallCompletion? {
-        ferry_clear_interrupt(ferry_current_thread())
         var pending: [PendingSignal] = []
         var info = siginfo_t()
         while ferry_take_signal(&info) != 0 {
@@ -110,7 +109,7 @@ extension LinuxPersonality {
 
     /// A synchronous fault or trap in guest code: its handler runs, or the process dies of it
     /// (also when the guest blocks or ignores it, as the kernel forces such signals).
-    func deliverFault(_ thread: GuestThreadState, state: ThreadSignalState, signal: Int32, code: Int32,
+    func deliverFault(_ thread: GuestThreadState, state: TaskState, signal: Int32, code: Int32,
                                               address: UInt64, fault: HostFault?) {
         let action = signalAction(signal)
         if action.isDefault || action.isIgnored || state.mask.contains(signal: signal) {
@@ -124,7 +123,7 @@ extension LinuxPersonality {
         applyHostMask(state)
     }
 
-    private func enterHandler(_ thread: GuestThreadState, state: ThreadSignalState, signal: Int32, info: siginfo_t,
+    private func enterHandler(_ thread: GuestThreadState, state: TaskState, signal: Int32, info: siginfo_t,
                                                       action: GuestSignalAction, fault: HostFault?) {
         let sp = thread.stackPointer
         var top = sp

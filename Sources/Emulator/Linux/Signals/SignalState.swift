@@ -102,8 +102,8 @@ struct PendingSignal {
     var info: siginfo_t
 }
 
-/// Per guest thread: what the kernel keeps in task_struct for signals.
-public final class ThreadSignalState {
+/// Per guest thread: what the kernel keeps in its task_struct (signal state, rseq).
+public final class TaskState {
     /// The guest's blocked set.
     var mask: GuestSignalSet = 0
     /// sigaltstack: base, flags (SS_DISABLE or 0, maybe SS_AUTODISARM) and size.
@@ -114,6 +114,9 @@ public final class ThreadSignalState {
     var deferred: [PendingSignal] = []
     /// The mask to store in the next signal frame instead of `mask` (rt_sigsuspend's original).
     var maskForNextFrame: GuestSignalSet?
+    /// The thread's rseq registration (area 0: none).
+    var rseqArea: UInt64 = 0
+    var rseqLength: UInt32 = 0
 
     init(mask: GuestSignalSet, altStackFlags: Int64) {
         self.mask = mask

@@ -40,7 +40,7 @@ extension LinuxPersonality {
     func rtSigprocmask(_ r: SyscallRequest, thread: GuestThreadState) -> Int64 {
         let how = r[0], newSet = r[1], oldSet = r[2]
         guard r[3] == 8 else { return -Int64(EINVAL) }
-        let state = thread.signalState
+        let state = thread.task
         let c = signalConstants
         var requested: GuestSignalSet = 0
         if newSet != 0 {
@@ -70,7 +70,7 @@ extension LinuxPersonality {
         guard let saved = thread.returnFromSignalHandler() else {
             Emulation.dieOfSignal(signalNumbers.host(signalConstants.segv))
         }
-        let state = thread.signalState
+        let state = thread.task
         state.mask = saved.mask & ~signalConstants.unblockable
         if !state.isOnAltStack(thread.stackPointer) {
             state.altStackBase = saved.altStack.base
@@ -82,7 +82,7 @@ extension LinuxPersonality {
     }
 
     func sigaltstack(_ r: SyscallRequest, thread: GuestThreadState) -> Int64 {
-        let state = thread.signalState
+        let state = thread.task
         let c = signalConstants
         let newStack = r[0], oldStack = r[1]
         let sp = thread.stackPointer
@@ -121,7 +121,7 @@ extension LinuxPersonality {
         guard withUnsafeMutableBytes(of: &temporary, { GuestMemory.read(r[0], count: 8, into: $0.baseAddress!) }) else {
             return -Int64(EFAULT)
         }
-        let state = thread.signalState
+        let state = thread.task
         let original = state.mask
         state.mask = temporary & ~signalConstants.unblockable
         var host = signalNumbers.hostSet(state.mask)
@@ -145,7 +145,7 @@ extension LinuxPersonality {
         let status = withUnsafeMutableBytes(of: &host) { HostSyscall.call(.rt_sigpending, UInt64(UInt(bitPattern: $0.baseAddress)), 8) }
         if status < 0 { return status }
         var set = signalNumbers.guestSet(host)
-        for pending in thread.signalState.deferred { set |= .of(pending.signal) }
+        for pending in thread.task.deferred { set |= .of(pending.signal) }
         guard withUnsafeBytes(of: set, { GuestMemory.write(r[0], from: $0.baseAddress!, count: 8) }) else { return -Int64(EFAULT) }
         return 0
     }

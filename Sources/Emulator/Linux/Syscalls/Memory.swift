@@ -19,27 +19,27 @@ extension LinuxPersonality {
 
     func mmap(_ r: SyscallRequest) -> Int64 {
         let result = HostSyscall.call(.mmap, r[0], r[1], r[2], r[3], r[4], r[5])
-        if result >= 0 { codeCache?.invalidateCode(start: UInt64(result), end: UInt64(result) &+ r[1]) }
+        if result >= 0 { threads.invalidateCode(start: UInt64(result), end: UInt64(result) &+ r[1]) }
         return result
     }
 
     func munmap(_ r: SyscallRequest) -> Int64 {
         let result = HostSyscall.call(.munmap, r[0], r[1])
-        if result == 0 { codeCache?.invalidateCode(start: r[0], end: r[0] &+ r[1]) }
+        if result == 0 { threads.invalidateCode(start: r[0], end: r[0] &+ r[1]) }
         return result
     }
 
     func mprotect(_ r: SyscallRequest) -> Int64 {
         let result = HostSyscall.call(.mprotect, r[0], r[1], r[2])
-        if result == 0 { codeCache?.invalidateCode(start: r[0], end: r[0] &+ r[1]) }
+        if result == 0 { threads.invalidateCode(start: r[0], end: r[0] &+ r[1]) }
         return result
     }
 
     func mremap(_ r: SyscallRequest) -> Int64 {
         let result = HostSyscall.call(.mremap, r[0], r[1], r[2], r[3], r[4])
         if result >= 0 {
-            codeCache?.invalidateCode(start: r[0], end: r[0] &+ r[1])
-            codeCache?.invalidateCode(start: UInt64(result), end: UInt64(result) &+ r[2])
+            threads.invalidateCode(start: r[0], end: r[0] &+ r[1])
+            threads.invalidateCode(start: UInt64(result), end: UInt64(result) &+ r[2])
         }
         return result
     }

@@ -18,12 +18,12 @@ extension LinuxPersonality {
         let childTID = architecture.cloneTakesTLSBeforeChildTID ? r[4] : r[3]
         let vm = flag("CLONE_VM"), vfork = flag("CLONE_VFORK"), threadFlag = flag("CLONE_THREAD")
         if flags & threadFlag != 0 || (flags & vm != 0 && flags & vfork == 0) {
-            if options.logUnimplemented { log.write("unsupported clone flags 0x\(String(flags, radix: 16)) (threads) on \(architecture.rawValue)") }
-            return -Int64(ENOSYS)
+            return cloneThread(flags: flags, stack: newStack, parentTID: parentTID, tls: tls, childTID: childTID, parent: thread)
         }
         let pid = Glibc.fork()
         if pid < 0 { return -Int64(errno) }
         if pid == 0 {
+            threads.forkedChild(keeping: thread)
             let tid = UInt32(HostSyscall.call(.gettid))
             if flags & flag("CLONE_CHILD_SETTID") != 0 {
                 withUnsafeBytes(of: tid) { _ = GuestMemory.write(childTID, from: $0.baseAddress!, count: 4) }
@@ -96,24 +96,25 @@ extension LinuxPersonality {
 
     /// rseq registration, checked as the kernel checks it. The host kernel cannot maintain a guest
     /// area (it never runs guest code), so cpu_id is filled in at registration.
-    func rseq(_ r: SyscallRequest) -> Int64 {
+    func rseq(_ r: SyscallRequest, thread: GuestThreadState) -> Int64 {
+        let task = thread.task
         let area = r[0], length = UInt32(truncatingIfNeeded: r[1]), flags = UInt32(truncatingIfNeeded: r[2])
         if flags & 1 != 0 {  // RSEQ_FLAG_UNREGISTER
-            guard rseqArea != 0, area == rseqArea else { return -Int64(EINVAL) }
-            guard length == rseqLength else { return -Int64(EINVAL) }
-            rseqArea = 0
+            guard task.rseqArea != 0, area == task.rseqArea else { return -Int64(EINVAL) }
+            guard length == task.rseqLength else { return -Int64(EINVAL) }
+            task.rseqArea = 0
             return 0
         }
         guard flags == 0 else { return -Int64(EINVAL) }
-        if rseqArea != 0 { return area == rseqArea && length == rseqLength ? -Int64(EBUSY) : -Int64(EINVAL) }
+        if task.rseqArea != 0 { return area == task.rseqArea && length == task.rseqLength ? -Int64(EBUSY) : -Int64(EINVAL) }
         guard length >= 32, area & 31 == 0 else { return -Int64(EINVAL) }
         var cpu: UInt32 = 0
         _ = HostSyscall.call(.getcpu, UInt64(UInt(bitPattern: withUnsafeMutablePointer(to: &cpu) { $0 })), 0, 0)
         let ids = (cpu, cpu)
         let ok = withUnsafeBytes(of: ids) { GuestMemory.write(area, from: $0.baseAddress!, count: 8) }
         guard ok else { return -Int64(EFAULT) }
-        rseqArea = area
-        rseqLength = length
+        task.rseqArea = area
+        task.rseqLength = length
         return 0
     }
 }

@@ -1,0 +1,115 @@
+import CFerryHost
+import Glibc
+
+/// The guest's live threads: each is a host thread with its own CPU state and translated code.
+/// Memory syscalls drop stale translations in every thread; a thread's own cache is changed only
+/// by that thread (others post the range and interrupt it).
+final class ThreadRegistry {
+    private var lock = pthread_mutex_t()
+    private var members: [ObjectIdentifier: GuestThreadState & CodeCacheInvalidating] = [:]
+
+    init() { pthread_mutex_init(&lock, nil) }
+
+    func add(_ thread: GuestThreadState & CodeCacheInvalidating) {
+        pthread_mutex_lock(&lock); defer { pthread_mutex_unlock(&lock) }
+        members[ObjectIdentifier(thread)] = thread
+    }
+
+    /// Removes a thread; returns how many remain.
+    func remove(_ thread: GuestThreadState) -> Int {
+        pthread_mutex_lock(&lock); defer { pthread_mutex_unlock(&lock) }
+        members[ObjectIdentifier(thread)] = nil
+        return members.count
+    }
+
+    var count: Int {
+        pthread_mutex_lock(&lock); defer { pthread_mutex_unlock(&lock) }
+        return members.count
+    }
+
+    /// After fork(): only the forking thread exists in the child.
+    func forkedChild(keeping thread: GuestThreadState) {
+        pthread_mutex_init(&lock, nil)
+        members = members.filter { $0.key == ObjectIdentifier(thread) }
+    }
+
+    func invalidateCode(start: UInt64, end: UInt64) {
+        pthread_mutex_lock(&lock)
+        let all = Array(members.values)
+        pthread_mutex_unlock(&lock)
+        for thread in all { thread.invalidateCode(start: start, end: end) }
+    }
+}
+
+/// Handed from the creating thread to the new host thread.
+private final class ThreadStart {
+    let thread: GuestThreadState & CodeCacheInvalidating
+    let personality: LinuxPersonality
+    let flags: UInt64, parentTID: UInt64, childTID: UInt64
+    var tid: Int32 = 0
+    var started = sem_t()
+
+    init(thread: GuestThreadState & CodeCacheInvalidating, personality: LinuxPersonality, flags: UInt64, parentTID: UInt64, childTID: UInt64) {
+        self.thread = thread
+        self.personality = personality
+        self.flags = flags
+        self.parentTID = parentTID
+        self.childTID = childTID
+        sem_init(&started, 0, 0)
+    }
+}
+
+extension LinuxPersonality {
+    private func cloneFlag(_ name: String) -> UInt64 { UInt64(bitPattern: guestConstants.value(name) ?? 0) }
+
+    /// clone with CLONE_VM: a new host thread runs the guest thread; returns its tid.
+    func cloneThread(flags: UInt64, stack: UInt64, parentTID: UInt64, tls: UInt64, childTID: UInt64,
+                     parent: GuestThreadState) -> Int64 {
+        let task = TaskState(mask: parent.task.mask, altStackFlags: signalConstants.ssDisable)
+        let child = parent.makeChildThread(stack: stack, tls: flags & cloneFlag("CLONE_SETTLS") != 0 ? tls : nil, task: task)
+        let start = ThreadStart(thread: child, personality: self, flags: flags, parentTID: parentTID, childTID: childTID)
+        threads.add(child)
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+        pthread_attr_setstacksize(&attributes, 1 << 20)
+        var handle = pthread_t()
+        let context = Unmanaged.passRetained(start).toOpaque()
+        let status = pthread_create(&handle, &attributes, { context in
+            let start = Unmanaged<ThreadStart>.fromOpaque(context!).takeRetainedValue()
+            start.personality.threadStarted(start)
+        }, context)
+        if status != 0 {
+            Unmanaged<ThreadStart>.fromOpaque(context).release()
+            _ = threads.remove(child)
+            return -Int64(status)
+        }
+        while sem_wait(&start.started) != 0 && errno == EINTR {}
+        return Int64(start.tid)
+    }
+
+    fileprivate func threadStarted(_ start: ThreadStart) -> Never {
+        let tid = Int32(truncatingIfNeeded: HostSyscall.call(.gettid))
+        withUnsafeBytes(of: tid) { bytes in
+            if start.flags & cloneFlag("CLONE_PARENT_SETTID") != 0 { _ = GuestMemory.write(start.parentTID, from: bytes.baseAddress!, count: 4) }
+            if start.flags & cloneFlag("CLONE_CHILD_SETTID") != 0 { _ = GuestMemory.write(start.childTID, from: bytes.baseAddress!, count: 4) }
+        }
+        // The host kernel clears the guest's tid word and wakes its futex when this thread dies,
+        // exactly as for a native thread (pthread_join in the guest waits on it).
+        if start.flags & cloneFlag("CLONE_CHILD_CLEARTID") != 0 { _ = HostSyscall.call(.set_tid_address, start.childTID) }
+        start.tid = tid
+        let thread = start.thread
+        applyHostMask(thread.task)
+        sem_post(&start.started)
+        thread.run()
+    }
+
+    /// exit: ends the calling thread; the last one ends the process with this status.
+    func exitThread(status: Int32, thread: GuestThreadState) -> Never {
+        if threads.remove(thread) == 0 { exitProcess(status: status) }
+        // A raw exit leaves glibc's bookkeeping of this host thread behind (its stack stays
+        // mapped), but runs the kernel's clear_child_tid for the guest.
+        while true { _ = HostSyscall.call(.exit, UInt64(UInt32(bitPattern: status))) }
+    }
+}
