@@ -21,6 +21,29 @@ enum A64 {
         return (r, nzcv(n: r >> 31, z: r == 0, c: sum >> 32, v: v))
     }
 
+    /// a - b with the AArch64 flags, 64-bit (SUBS, CMP).
+    @inline(__always) static func sub64(_ a: UInt64, _ b: UInt64) -> (UInt64, UInt64) {
+        let r = a &- b
+        let c: UInt64 = a >= b ? 1 << 29 : 0
+        let z: UInt64 = r == 0 ? 1 << 30 : 0
+        let v = (((a ^ b) & (a ^ r)) >> 63) << 28
+        return (r, ((r >> 63) << 31) | z | c | v)
+    }
+
+    /// a - b with the AArch64 flags, 32-bit; inputs already truncated to 32 bits.
+    @inline(__always) static func sub32(_ a: UInt64, _ b: UInt64) -> (UInt64, UInt64) {
+        let r = (a &- b) & 0xFFFF_FFFF
+        let c: UInt64 = a >= b ? 1 << 29 : 0
+        let z: UInt64 = r == 0 ? 1 << 30 : 0
+        let v = ((((a ^ b) & (a ^ r)) >> 31) & 1) << 28
+        return (r, (r & 0x8000_0000) | z | c | v)
+    }
+
+    /// Whether a condition holds, from the 16-bit mask the specialiser stored for it.
+    @inline(__always) static func holds(mask: UInt32, _ flags: UInt64) -> Bool {
+        (mask >> UInt32(truncatingIfNeeded: flags >> 28)) & 1 != 0
+    }
+
     @inline(__always) static func logicFlags(_ r: UInt64, is64: Bool) -> UInt64 {
         is64 ? nzcv(n: r >> 63, z: r == 0, c: 0, v: 0) : nzcv(n: (r >> 31) & 1, z: r & 0xFFFF_FFFF == 0, c: 0, v: 0)
     }

@@ -54,7 +54,8 @@ final class BlockCache {
         var address = pc
         while count < Self.maxInstructions {
             let word = hostPointer(address).load(as: UInt32.self)
-            let op = AArch64Decoder.decode(word, pc: address)
+            var op = AArch64Decoder.decode(word, pc: address)
+            AArch64Specialiser.specialise(&op)
             scratch[count] = op
             count += 1
             address &+= 4

@@ -17,6 +17,9 @@ struct DecodedOp {
     var imm2: UInt64 = 0
     /// The instruction word, for FP/SIMD hand-off and diagnostics.
     var raw: UInt32 = 0
+    /// A second small operand of specialised kinds (condition masks, shift counts, sign-bit
+    /// positions); it sits in what was padding, so the op stays 32 bytes.
+    var aux: UInt32 = 0
 }
 
 enum OpFlag {
@@ -90,4 +93,65 @@ enum OpKind: UInt8 {
     case prefetch
     // FP and AdvSIMD, executed from the raw word.
     case fpsimd
+
+    // Specialised forms of the kinds above, made by `AArch64Specialiser` for the shapes compilers
+    // emit most; each does exactly what its generic kind does for that shape, with the size
+    // and sub-operation turned into masks at translation time. `mask` below is imm2 unless noted:
+    // all ones for 64-bit forms, 0xFFFF_FFFF for 32-bit ones.
+    case addImmFast        // rd = (rn + imm) & mask; SUB has imm negated
+    case subsImm64         // rd, flags = rn - imm
+    case subsImm32
+    case addRegLSL         // rd = (rn + (rm << imm)) & mask
+    case subRegLSL         // rd = (rn - (rm << imm)) & mask
+    case subsReg64         // rd, flags = rn - (rm << imm)
+    case subsReg32
+    case movReg            // rd = rm & mask (ORR rd, zr, rm)
+    case andLSL            // rd = (rn & ((rm << imm) ^ invert)) & mask; aux = 1 inverts (BIC, ORN, EON)
+    case orrLSL
+    case eorLSL
+    case andsLSL           // like andLSL, sets N Z (aux bit 8 inverts; aux low bits = sign bit index)
+    case eorLSR            // rd = rn ^ ((rm & mask) >> imm)
+    case eorROR32          // rd = rn ^ ror32(rm, imm), 32-bit
+    case eorROR64
+    case andImmFast        // rd = rn & imm (imm already fits the size)
+    case orrImmFast        // rd = (rn | imm) & mask
+    case eorImmFast
+    case andsImmFast       // rd, N Z = rn & imm; aux = sign bit index
+    case ubfmFast          // rd = (rn << imm) >> imm2 (logical): UBFX, UBFIZ, LSL, LSR, UXTB, UXTH
+    case sbfm64            // rd = (rn << imm) >> imm2 (arithmetic): SBFX, SBFIZ, ASR, SXTB, SXTH, SXTW
+    case sbfm32            // the same, result masked to 32 bits
+    case ror32             // EXTR with rn == rm
+    case ror64
+    case csel              // rd = cond ? rn : rm, masked; aux = condition mask (see conditionMask)
+    case csinc             // rd = cond ? rn : rm + 1, masked
+    case load64            // rd = [rn + imm] (no writeback)
+    case load32
+    case load16
+    case load8
+    case loadSigned32To64  // LDRSW
+    case store64           // [rn + imm] = rd (no writeback)
+    case store32
+    case store16
+    case store8
+    case load64RegLSL      // rd = [rn + (rm << imm)], LSL/UXTX/SXTX index
+    case load32RegLSL
+    case load8RegLSL
+    case store64RegLSL
+    case store32RegLSL
+    case loadPair64        // rd, ra = [rn + imm], [rn + imm + 8]; writeBack flag: rn += imm2
+    case storePair64
+    // AdvSIMD and FP register forms; rd/rn/rm/ra are V register numbers, size = 1 for 128-bit.
+    case vAnd
+    case vOrr
+    case vEor
+    case vBic
+    case vAdd              // lane-wise add; imm = the lanes' top bits
+    case vSub
+    case vShl              // rd = (rn << imm) & imm2 per 64-bit half
+    case vUshr             // rd = (rn >> imm) & imm2 per 64-bit half
+    // SIMD&FP loads/stores: size = log2 bytes (0-4); address rn + imm; writeBack flag: rn += imm2.
+    case vLoad
+    case vStore
+    case vLoadPair         // ra = second register
+    case vStorePair
 }

@@ -70,6 +70,7 @@ public final class AArch64Interpreter {
 
     public func run() -> CPUStop {
         let x = cpu.x
+        let v = cpu.v
         var pc = cpu.pc
         var nzcv = cpu.nzcv
         defer { cpu.pc = pc; cpu.nzcv = nzcv }
@@ -162,7 +163,7 @@ public final class AArch64Interpreter {
                     if op.pointee.sub & 3 == 3 { nzcv = A64.logicFlags(r, is64: is64) }
                     x[Int(op.pointee.rd)] = r
                 case .condCompare, .condCompareImm:
-                    if A64.conditionHolds(op.pointee.sub, nzcv) {
+                    if A64.holds(mask: op.pointee.aux, nzcv) {
                         let a = x[Int(op.pointee.rn)]
                         var b = op.pointee.kind == .condCompare ? x[Int(op.pointee.rm)] : op.pointee.imm2
                         var carry: UInt64 = 0
@@ -173,7 +174,7 @@ public final class AArch64Interpreter {
                     }
                 case .condSelect:
                     var r: UInt64
-                    if A64.conditionHolds(op.pointee.sub, nzcv) {
+                    if A64.holds(mask: op.pointee.aux, nzcv) {
                         r = x[Int(op.pointee.rn)]
                     } else {
                         r = x[Int(op.pointee.rm)]
@@ -221,7 +222,7 @@ public final class AArch64Interpreter {
                     next = op.pointee.imm
                     break blockLoop
                 case .branchCond:
-                    if A64.conditionHolds(op.pointee.sub, nzcv) { next = op.pointee.imm }
+                    if A64.holds(mask: op.pointee.aux, nzcv) { next = op.pointee.imm }
                     break blockLoop
                 case .compareBranch:
                     let v = op.pointee.size == 1 ? x[Int(op.pointee.rn)] : x[Int(op.pointee.rn)] & 0xFFFF_FFFF
@@ -323,6 +324,204 @@ public final class AArch64Interpreter {
                         return .signal(number: SIGILL, code: 1, address: pc)
                     }
                     nzcv = cpu.nzcv
+
+                // Specialised kinds (see AArch64Specialiser): the same results as the generic
+                // cases above for the shapes they cover.
+                case .addImmFast:
+                    x[Int(op.pointee.rd)] = (x[Int(op.pointee.rn)] &+ op.pointee.imm) & op.pointee.imm2
+                case .subsImm64:
+                    let (r, f) = A64.sub64(x[Int(op.pointee.rn)], op.pointee.imm)
+                    x[Int(op.pointee.rd)] = r
+                    nzcv = f
+                case .subsImm32:
+                    let (r, f) = A64.sub32(x[Int(op.pointee.rn)] & 0xFFFF_FFFF, op.pointee.imm)
+                    x[Int(op.pointee.rd)] = r
+                    nzcv = f
+                case .addRegLSL:
+                    x[Int(op.pointee.rd)] = (x[Int(op.pointee.rn)] &+ (x[Int(op.pointee.rm)] &<< op.pointee.imm)) & op.pointee.imm2
+                case .subRegLSL:
+                    x[Int(op.pointee.rd)] = (x[Int(op.pointee.rn)] &- (x[Int(op.pointee.rm)] &<< op.pointee.imm)) & op.pointee.imm2
+                case .subsReg64:
+                    let (r, f) = A64.sub64(x[Int(op.pointee.rn)], x[Int(op.pointee.rm)] &<< op.pointee.imm)
+                    x[Int(op.pointee.rd)] = r
+                    nzcv = f
+                case .subsReg32:
+                    let (r, f) = A64.sub32(x[Int(op.pointee.rn)] & 0xFFFF_FFFF, (x[Int(op.pointee.rm)] &<< op.pointee.imm) & 0xFFFF_FFFF)
+                    x[Int(op.pointee.rd)] = r
+                    nzcv = f
+                case .movReg:
+                    x[Int(op.pointee.rd)] = x[Int(op.pointee.rm)] & op.pointee.imm2
+                case .andLSL:
+                    let b = (x[Int(op.pointee.rm)] &<< op.pointee.imm) ^ (0 &- UInt64(op.pointee.aux))
+                    x[Int(op.pointee.rd)] = (x[Int(op.pointee.rn)] & b) & op.pointee.imm2
+                case .orrLSL:
+                    let b = (x[Int(op.pointee.rm)] &<< op.pointee.imm) ^ (0 &- UInt64(op.pointee.aux))
+                    x[Int(op.pointee.rd)] = (x[Int(op.pointee.rn)] | b) & op.pointee.imm2
+                case .eorLSL:
+                    let b = (x[Int(op.pointee.rm)] &<< op.pointee.imm) ^ (0 &- UInt64(op.pointee.aux))
+                    x[Int(op.pointee.rd)] = (x[Int(op.pointee.rn)] ^ b) & op.pointee.imm2
+                case .andsLSL:
+                    let aux = op.pointee.aux
+                    let b = (x[Int(op.pointee.rm)] &<< op.pointee.imm) ^ (0 &- UInt64(aux >> 8))
+                    let r = (x[Int(op.pointee.rn)] & b) & op.pointee.imm2
+                    x[Int(op.pointee.rd)] = r
+                    nzcv = (((r >> UInt64(aux & 63)) & 1) << 31) | (r == 0 ? 1 << 30 : 0)
+                case .eorLSR:
+                    let mask = op.pointee.imm2
+                    x[Int(op.pointee.rd)] = (x[Int(op.pointee.rn)] ^ ((x[Int(op.pointee.rm)] & mask) &>> op.pointee.imm)) & mask
+                case .eorROR32:
+                    let w = UInt32(truncatingIfNeeded: x[Int(op.pointee.rm)])
+                    let n = UInt32(truncatingIfNeeded: op.pointee.imm)
+                    let rotated = (w &>> n) | (w &<< (32 &- n))
+                    x[Int(op.pointee.rd)] = UInt64(UInt32(truncatingIfNeeded: x[Int(op.pointee.rn)]) ^ rotated)
+                case .eorROR64:
+                    let w = x[Int(op.pointee.rm)], n = op.pointee.imm
+                    x[Int(op.pointee.rd)] = x[Int(op.pointee.rn)] ^ ((w &>> n) | (w &<< (64 &- n)))
+                case .andImmFast:
+                    x[Int(op.pointee.rd)] = x[Int(op.pointee.rn)] & op.pointee.imm
+                case .orrImmFast:
+                    x[Int(op.pointee.rd)] = (x[Int(op.pointee.rn)] | op.pointee.imm) & op.pointee.imm2
+                case .eorImmFast:
+                    x[Int(op.pointee.rd)] = (x[Int(op.pointee.rn)] ^ op.pointee.imm) & op.pointee.imm2
+                case .andsImmFast:
+                    let r = x[Int(op.pointee.rn)] & op.pointee.imm
+                    x[Int(op.pointee.rd)] = r
+                    nzcv = (((r >> UInt64(op.pointee.aux)) & 1) << 31) | (r == 0 ? 1 << 30 : 0)
+                case .ubfmFast:
+                    x[Int(op.pointee.rd)] = (x[Int(op.pointee.rn)] &<< op.pointee.imm) &>> op.pointee.imm2
+                case .sbfm64:
+                    let shifted = Int64(bitPattern: x[Int(op.pointee.rn)] &<< op.pointee.imm)
+                    x[Int(op.pointee.rd)] = UInt64(bitPattern: shifted &>> Int64(op.pointee.imm2))
+                case .sbfm32:
+                    let shifted = Int64(bitPattern: x[Int(op.pointee.rn)] &<< op.pointee.imm)
+                    x[Int(op.pointee.rd)] = UInt64(bitPattern: shifted &>> Int64(op.pointee.imm2)) & 0xFFFF_FFFF
+                case .ror32:
+                    let w = UInt32(truncatingIfNeeded: x[Int(op.pointee.rn)])
+                    let n = UInt32(truncatingIfNeeded: op.pointee.imm)
+                    x[Int(op.pointee.rd)] = UInt64((w &>> n) | (w &<< (32 &- n)))
+                case .ror64:
+                    let w = x[Int(op.pointee.rn)], n = op.pointee.imm
+                    x[Int(op.pointee.rd)] = (w &>> n) | (w &<< (64 &- n))
+                case .csel:
+                    let r = A64.holds(mask: op.pointee.aux, nzcv) ? x[Int(op.pointee.rn)] : x[Int(op.pointee.rm)]
+                    x[Int(op.pointee.rd)] = r & op.pointee.imm2
+                case .csinc:
+                    let r = A64.holds(mask: op.pointee.aux, nzcv) ? x[Int(op.pointee.rn)] : x[Int(op.pointee.rm)] &+ 1
+                    x[Int(op.pointee.rd)] = r & op.pointee.imm2
+                case .load64:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    x[Int(op.pointee.rd)] = hostPointer(x[Int(op.pointee.rn)] &+ op.pointee.imm).loadUnaligned(as: UInt64.self)
+                case .load32:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    x[Int(op.pointee.rd)] = UInt64(hostPointer(x[Int(op.pointee.rn)] &+ op.pointee.imm).loadUnaligned(as: UInt32.self))
+                case .load16:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    x[Int(op.pointee.rd)] = UInt64(hostPointer(x[Int(op.pointee.rn)] &+ op.pointee.imm).loadUnaligned(as: UInt16.self))
+                case .load8:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    x[Int(op.pointee.rd)] = UInt64(hostPointer(x[Int(op.pointee.rn)] &+ op.pointee.imm).load(as: UInt8.self))
+                case .loadSigned32To64:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    let w = hostPointer(x[Int(op.pointee.rn)] &+ op.pointee.imm).loadUnaligned(as: Int32.self)
+                    x[Int(op.pointee.rd)] = UInt64(bitPattern: Int64(w))
+                case .store64:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    hostPointer(x[Int(op.pointee.rn)] &+ op.pointee.imm).storeBytes(of: x[Int(op.pointee.rd)], as: UInt64.self)
+                case .store32:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    hostPointer(x[Int(op.pointee.rn)] &+ op.pointee.imm).storeBytes(of: UInt32(truncatingIfNeeded: x[Int(op.pointee.rd)]), as: UInt32.self)
+                case .store16:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    hostPointer(x[Int(op.pointee.rn)] &+ op.pointee.imm).storeBytes(of: UInt16(truncatingIfNeeded: x[Int(op.pointee.rd)]), as: UInt16.self)
+                case .store8:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    hostPointer(x[Int(op.pointee.rn)] &+ op.pointee.imm).storeBytes(of: UInt8(truncatingIfNeeded: x[Int(op.pointee.rd)]), as: UInt8.self)
+                case .load64RegLSL:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    let address = x[Int(op.pointee.rn)] &+ (x[Int(op.pointee.rm)] &<< op.pointee.imm)
+                    x[Int(op.pointee.rd)] = hostPointer(address).loadUnaligned(as: UInt64.self)
+                case .load32RegLSL:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    let address = x[Int(op.pointee.rn)] &+ (x[Int(op.pointee.rm)] &<< op.pointee.imm)
+                    x[Int(op.pointee.rd)] = UInt64(hostPointer(address).loadUnaligned(as: UInt32.self))
+                case .load8RegLSL:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    let address = x[Int(op.pointee.rn)] &+ (x[Int(op.pointee.rm)] &<< op.pointee.imm)
+                    x[Int(op.pointee.rd)] = UInt64(hostPointer(address).load(as: UInt8.self))
+                case .store64RegLSL:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    let address = x[Int(op.pointee.rn)] &+ (x[Int(op.pointee.rm)] &<< op.pointee.imm)
+                    hostPointer(address).storeBytes(of: x[Int(op.pointee.rd)], as: UInt64.self)
+                case .store32RegLSL:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    let address = x[Int(op.pointee.rn)] &+ (x[Int(op.pointee.rm)] &<< op.pointee.imm)
+                    hostPointer(address).storeBytes(of: UInt32(truncatingIfNeeded: x[Int(op.pointee.rd)]), as: UInt32.self)
+                case .loadPair64:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    let base = x[Int(op.pointee.rn)]
+                    let p = hostPointer(base &+ op.pointee.imm)
+                    let first = p.loadUnaligned(as: UInt64.self)
+                    let second = p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                    if op.pointee.flags & OpFlag.writeBack != 0 { x[Int(op.pointee.rn)] = base &+ op.pointee.imm2 }
+                    x[Int(op.pointee.rd)] = first
+                    x[Int(op.pointee.ra)] = second
+                case .storePair64:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    let base = x[Int(op.pointee.rn)]
+                    let p = hostPointer(base &+ op.pointee.imm)
+                    p.storeBytes(of: x[Int(op.pointee.rd)], as: UInt64.self)
+                    p.storeBytes(of: x[Int(op.pointee.ra)], toByteOffset: 8, as: UInt64.self)
+                    if op.pointee.flags & OpFlag.writeBack != 0 { x[Int(op.pointee.rn)] = base &+ op.pointee.imm2 }
+                case .vAnd:
+                    Self.vectorBinary(op, v) { $0 & $1 }
+                case .vOrr:
+                    Self.vectorBinary(op, v) { $0 | $1 }
+                case .vEor:
+                    Self.vectorBinary(op, v) { $0 ^ $1 }
+                case .vBic:
+                    Self.vectorBinary(op, v) { $0 & ~$1 }
+                case .vAdd:
+                    let h = op.pointee.imm
+                    Self.vectorBinary(op, v) { (($0 & ~h) &+ ($1 & ~h)) ^ (($0 ^ $1) & h) }
+                case .vSub:
+                    let h = op.pointee.imm
+                    Self.vectorBinary(op, v) { (($0 | h) &- ($1 & ~h)) ^ (($0 ^ ~$1) & h) }
+                case .vShl:
+                    let n = op.pointee.imm, mask = op.pointee.imm2
+                    Self.vectorUnary(op, v) { ($0 &<< n) & mask }
+                case .vUshr:
+                    let n = op.pointee.imm, mask = op.pointee.imm2
+                    Self.vectorUnary(op, v) { ($0 &>> n) & mask }
+                case .vLoad:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    let base = x[Int(op.pointee.rn)]
+                    Self.vectorLoad(hostPointer(base &+ op.pointee.imm), size: op.pointee.size, into: v + Int(op.pointee.rd) &* 16)
+                    if op.pointee.flags & OpFlag.writeBack != 0 { x[Int(op.pointee.rn)] = base &+ op.pointee.imm2 }
+                case .vStore:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    let base = x[Int(op.pointee.rn)]
+                    Self.vectorStore(hostPointer(base &+ op.pointee.imm), size: op.pointee.size, from: v + Int(op.pointee.rd) &* 16)
+                    if op.pointee.flags & OpFlag.writeBack != 0 { x[Int(op.pointee.rn)] = base &+ op.pointee.imm2 }
+                case .vLoadPair:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    let base = x[Int(op.pointee.rn)], size = op.pointee.size
+                    let p = hostPointer(base &+ op.pointee.imm)
+                    // Both reads before either register changes, so a fault leaves them intact.
+                    var first = (UInt64(0), UInt64(0)), second = (UInt64(0), UInt64(0))
+                    Self.vectorRead(p, size: size, &first)
+                    Self.vectorRead(p + (1 &<< Int(size)), size: size, &second)
+                    (v + Int(op.pointee.rd) &* 16).storeBytes(of: first.0, as: UInt64.self)
+                    (v + Int(op.pointee.rd) &* 16).storeBytes(of: first.1, toByteOffset: 8, as: UInt64.self)
+                    (v + Int(op.pointee.ra) &* 16).storeBytes(of: second.0, as: UInt64.self)
+                    (v + Int(op.pointee.ra) &* 16).storeBytes(of: second.1, toByteOffset: 8, as: UInt64.self)
+                    if op.pointee.flags & OpFlag.writeBack != 0 { x[Int(op.pointee.rn)] = base &+ op.pointee.imm2 }
+                case .vStorePair:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    let base = x[Int(op.pointee.rn)], size = op.pointee.size
+                    let p = hostPointer(base &+ op.pointee.imm)
+                    Self.vectorStore(p, size: size, from: v + Int(op.pointee.rd) &* 16)
+                    Self.vectorStore(p + (1 &<< Int(size)), size: size, from: v + Int(op.pointee.ra) &* 16)
+                    if op.pointee.flags & OpFlag.writeBack != 0 { x[Int(op.pointee.rn)] = base &+ op.pointee.imm2 }
                 }
                 index &+= 1
             }
@@ -331,6 +530,56 @@ public final class AArch64Interpreter {
     }
 
     // MARK: - Helpers kept out of the main switch
+
+    /// A lane-wise AdvSIMD operation done on each 64-bit half; a 64-bit form zeroes the top half.
+    @inline(__always) static func vectorBinary(_ op: UnsafeMutablePointer<DecodedOp>, _ v: UnsafeMutableRawPointer,
+                                               _ f: (UInt64, UInt64) -> UInt64) {
+        let a = v + Int(op.pointee.rn) &* 16, b = v + Int(op.pointee.rm) &* 16, d = v + Int(op.pointee.rd) &* 16
+        let low = f(a.load(as: UInt64.self), b.load(as: UInt64.self))
+        let high = op.pointee.size == 1 ? f(a.load(fromByteOffset: 8, as: UInt64.self), b.load(fromByteOffset: 8, as: UInt64.self)) : 0
+        d.storeBytes(of: low, as: UInt64.self)
+        d.storeBytes(of: high, toByteOffset: 8, as: UInt64.self)
+    }
+
+    @inline(__always) static func vectorUnary(_ op: UnsafeMutablePointer<DecodedOp>, _ v: UnsafeMutableRawPointer,
+                                              _ f: (UInt64) -> UInt64) {
+        let a = v + Int(op.pointee.rn) &* 16, d = v + Int(op.pointee.rd) &* 16
+        let low = f(a.load(as: UInt64.self))
+        let high = op.pointee.size == 1 ? f(a.load(fromByteOffset: 8, as: UInt64.self)) : 0
+        d.storeBytes(of: low, as: UInt64.self)
+        d.storeBytes(of: high, toByteOffset: 8, as: UInt64.self)
+    }
+
+    /// Reads 1 << size bytes (size 0-4) zero-extended to 128 bits.
+    @inline(__always) static func vectorRead(_ p: UnsafeMutableRawPointer, size: UInt8, _ out: inout (UInt64, UInt64)) {
+        switch size {
+        case 0: out = (UInt64(p.load(as: UInt8.self)), 0)
+        case 1: out = (UInt64(p.loadUnaligned(as: UInt16.self)), 0)
+        case 2: out = (UInt64(p.loadUnaligned(as: UInt32.self)), 0)
+        case 3: out = (p.loadUnaligned(as: UInt64.self), 0)
+        default: out = (p.loadUnaligned(as: UInt64.self), p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        }
+    }
+
+    /// SIMD&FP register load: the low 1 << size bytes, the rest of the register zeroed.
+    @inline(__always) static func vectorLoad(_ p: UnsafeMutableRawPointer, size: UInt8, into d: UnsafeMutableRawPointer) {
+        var value = (UInt64(0), UInt64(0))
+        vectorRead(p, size: size, &value)
+        d.storeBytes(of: value.0, as: UInt64.self)
+        d.storeBytes(of: value.1, toByteOffset: 8, as: UInt64.self)
+    }
+
+    @inline(__always) static func vectorStore(_ p: UnsafeMutableRawPointer, size: UInt8, from s: UnsafeMutableRawPointer) {
+        switch size {
+        case 0: p.storeBytes(of: s.load(as: UInt8.self), as: UInt8.self)
+        case 1: p.storeBytes(of: s.load(as: UInt16.self), as: UInt16.self)
+        case 2: p.storeBytes(of: s.load(as: UInt32.self), as: UInt32.self)
+        case 3: p.storeBytes(of: s.load(as: UInt64.self), as: UInt64.self)
+        default:
+            p.storeBytes(of: s.load(as: UInt64.self), as: UInt64.self)
+            p.storeBytes(of: s.load(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+        }
+    }
 
     @inline(__always) private func executeBitfield(_ op: DecodedOp, _ x: UnsafeMutablePointer<UInt64>) {
         let is64 = op.size == 1
