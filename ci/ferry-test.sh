@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# CI step for the conformance runner: builds ferry and ferry-test (release), runs the LTP-style
+# corpus for aarch64 natively and under ferry, checks the JUnit file against the schema, and gates
+# on the committed baseline (exit 1 listing every test that passed there and does not now).
+#
+#   ci/ferry-test.sh            # uses .build (override: FERRY_TEST_SCRATCH=/path)
+# Outputs: results/latest/{summary.json,junit-aarch64.xml,matrix.*} (gitignored).
+# Regenerate the baseline after an intended change:
+#   .build/release/ferry-test gate --baseline results/baseline-aarch64.json --results results/latest --update-baseline
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+cd "$root"
+scratch=${FERRY_TEST_SCRATCH:-$root/.build}
+# 30 s: the LTP library's own default; a hang under ferry costs no more than that.
+timeout=${FERRY_TEST_TIMEOUT:-30}
+
+build() { nice swift build -c release --scratch-path "$scratch" --product "$1" 2>&1 | tail -1; return "${PIPESTATUS[0]}"; }
+build ferry || { echo "ci/ferry-test.sh: release build of ferry failed" >&2; exit 1; }
+build ferry-test || { echo "ci/ferry-test.sh: release build of ferry-test failed" >&2; exit 1; }
+bin="$scratch/release"
+
+# Plain progress lines in CI (no terminal); the runner kills a test's whole tree after $timeout s.
+status=0
+CI=${CI:-1} "$bin/ferry-test" run --arch aarch64 --lanes native,ferry --ferry "$bin/ferry" \
+  --timeout "$timeout" --out results/latest || status=$?
+if [ "$status" -ne 0 ]; then
+  echo "ci/ferry-test.sh: ferry-test run failed (exit $status)" >&2
+  exit 1
+fi
+
+if command -v xmllint >/dev/null 2>&1; then
+  xmllint --noout --schema Tests/TestRunnerTests/Fixtures/JUnit.xsd results/latest/junit-aarch64.xml
+else
+  echo "ci/ferry-test.sh: xmllint missing (libxml2-utils): JUnit schema check skipped" >&2
+fi
+
+"$bin/ferry-test" gate --baseline results/baseline-aarch64.json --results results/latest
