@@ -48,7 +48,7 @@ public final class LinuxPersonality {
     public var sigreturnTrampoline: UInt64 = 0
     var ioctlReported = Set<UInt64>()
     /// Guest ioctl request -> host request, for the requests passed through.
-    let ioctlTranslation: [UInt64: UInt64]
+    let ioctls: IoctlTranslation
     let statConverter: StatConverter
     let epollLayout: EpollEventLayout
 
@@ -62,13 +62,7 @@ public final class LinuxPersonality {
         openFlags = FlagTranslator(group: "open_flags", guest: guestConstants, host: hostConstants)
         fileStatusCommands = (guestConstants.value("F_GETFL") ?? -1, guestConstants.value("F_SETFL") ?? -1,
                               hostConstants.value("F_GETFL") ?? -1, hostConstants.value("F_SETFL") ?? -1)
-        var ioctls: [UInt64: UInt64] = [:]
-        for name in Self.passthroughIoctls {
-            if let g = guestConstants.value(name), let h = hostConstants.value(name) {
-                ioctls[UInt64(g) & 0xFFFF_FFFF] = UInt64(h) & 0xFFFF_FFFF
-            }
-        }
-        ioctlTranslation = ioctls
+        ioctls = IoctlTranslation(guest: architecture, host: .x86_64)
         statConverter = StatConverter(architecture: architecture)
         epollLayout = EpollEventLayout(architecture: architecture)
         signalConstants = SignalConstants(guestConstants)
@@ -131,7 +125,7 @@ public final class LinuxPersonality {
         case .fstat: request.result = fstat(request)
         case .newfstatat: request.result = newfstatat(request)
         case .readlinkat: request.result = readlinkat(request)
-        case .ioctl: request.result = ioctl(request)
+        case .ioctl: request.result = ioctl(&request)
         case .uname: request.result = uname(request)
         case .rtSigaction: request.result = rtSigaction(request)
         case .rtSigprocmask: request.result = rtSigprocmask(request, thread: thread)

@@ -44,7 +44,7 @@ enum SyscallRegistry {
         row(.close, .passthrough), row(.close_range, .passthrough), row(.lseek, .passthrough),
         row(.dup, .passthrough), row(.dup3, .passthrough), row(.pipe2, .passthrough, .partial, "O_* flags passed as is"),
         row(.openat, .openat), row(.fcntl, .fcntl, .partial, "F_GETFL/F_SETFL flags translated; lock structs assumed same layout"),
-        row(.ioctl, .ioctl, .partial, "terminal and FIO* requests; others ENOTTY"),
+        row(.ioctl, .ioctl, .partial, "the ~490 generated requests whose argument size matches the host's, translated by name; others ENOTTY"),
         row(.fstat, .fstat), row(.newfstatat, .newfstatat), row(.statx, .passthrough),
         row(.readlinkat, .readlinkat), row(.getdents64, .passthrough), row(.getcwd, .passthrough),
         row(.faccessat, .passthrough), row(.faccessat2, .passthrough), row(.chdir, .passthrough), row(.fchdir, .passthrough),

@@ -55,23 +55,16 @@ extension LinuxPersonality {
         return HostSyscall.call(.readlinkat, r[0], r[1], r[2], r[3])
     }
 
-    /// The requests passed to the host, matched by name so their numbers come from the tables.
-    static let passthroughIoctls = ["TCGETS", "TCSETS", "TCSETSW", "TCSETSF", "TIOCGWINSZ", "TIOCSWINSZ",
-                                    "TIOCGPGRP", "TIOCSPGRP", "TIOCSCTTY", "TIOCNOTTY", "FIONREAD", "FIONBIO",
-                                    "FIOCLEX", "FIONCLEX", "TIOCOUTQ", "TCFLSH", "TCXONC", "TCSBRK", "TIOCGPTN",
-                                    "TIOCSPTLCK"]
-
-    func ioctl(_ r: SyscallRequest) -> Int64 {
-        let request = r[1] & 0xFFFF_FFFF
-        if let host = ioctlTranslation[request] {
-            return HostSyscall.call(.ioctl, r[0], host, r[2])
+    func ioctl(_ r: inout SyscallRequest) -> Int64 {
+        let request = UInt32(truncatingIfNeeded: r[1])
+        if let host = ioctls.host(request) {
+            // Some requests block (TCSBRK, TCSETSW drain the tty): guest signals interrupt them.
+            return interruptibleCall(.ioctl, &r, (r[0], UInt64(host), r[2], 0, 0, 0)) ?? 0
         }
-        if options.logUnimplemented && !ioctlReported.contains(request) {
-            ioctlReported.insert(request)
-            let dir = ["none", "W", "R", "RW"][Int((request >> 30) & 3)]
-            let type = Character(Unicode.Scalar(UInt8((request >> 8) & 0xFF)))
+        if options.logUnimplemented && !ioctlReported.contains(UInt64(request)) {
+            ioctlReported.insert(UInt64(request))
             let target = HostFile.describeDescriptor(Int32(truncatingIfNeeded: r[0]))
-            log.write("unsupported ioctl 0x\(String(request, radix: 16)) (dir \(dir), type '\(type)', nr \(request & 0xFF), size \((request >> 16) & 0x3FFF)) on fd \(Int32(truncatingIfNeeded: r[0])) (\(target))")
+            log.write("unsupported ioctl 0x\(String(request, radix: 16)) (\(ioctls.describe(request))) on fd \(Int32(truncatingIfNeeded: r[0])) (\(target))")
         }
         return -Int64(ENOTTY)
     }
