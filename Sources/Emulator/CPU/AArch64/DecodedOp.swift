@@ -152,6 +152,25 @@ enum OpKind: UInt8 {
     // SIMD&FP loads/stores: size = log2 bytes (0-4); address rn + imm; writeBack flag: rn += imm2.
     case vLoad
     case vStore
+    case vLoadReplicate    // LD1R: size = log2 element bytes, imm = a one per lane, aux = Q
+    case vMul32            // MUL, MLA, MLS on 32-bit lanes
+    case vMla32
+    case vMls32
+    // Loads and stores with writeback: address rn + imm (0 when post-indexed), then rn += imm2.
+    case load64WB
+    case load32WB
+    case load8WB
+    case store64WB
+    case store32WB
+    case store8WB
+    // SUBS/CMP fused with the B.cond that ends the block (the next op, read for its target and
+    // condition mask): flags are still set, one dispatch fewer.
+    case subsImm64Branch
+    case subsImm32Branch
+    case subsReg64Branch
+    case subsReg32Branch
+    /// After the last instruction of every block: continue at the block's end address.
+    case blockEnd
     case vLoadPair         // ra = second register
     case vStorePair
 }

@@ -75,15 +75,15 @@ public final class AArch64Interpreter {
         var nzcv = cpu.nzcv
         defer { cpu.pc = pc; cpu.nzcv = nzcv }
         let thread = self.thread
+        if ferry_interrupt_requested(thread) != 0 { return .interrupt }
+        if flushPending { cache.invalidateAll(); flushPending = false }
+        ferry_note_guest_pc(thread, pc, nzcv)  // an instruction fetch may fault
+        var block = cache.block(at: pc)
         while true {
-            if ferry_interrupt_requested(thread) != 0 { return .interrupt }
-            if flushPending { cache.invalidateAll(); flushPending = false }
-            ferry_note_guest_pc(thread, pc, nzcv)  // an instruction fetch may fault
-            let block = cache.block(at: pc)
-            let ops = block.ops
+            let ops = block.pointee.ops
             var index = 0
-            var next = pc &+ UInt64(block.count &* 4)
-            blockLoop: while index < block.count {
+            var next = block.pointee.endPC
+            blockLoop: while true {
                 let op = ops + index  // by pointer: each case loads only the fields it uses
                 switch op.pointee.kind {
                 case .movImm:
@@ -492,6 +492,77 @@ public final class AArch64Interpreter {
                 case .vUshr:
                     let n = op.pointee.imm, mask = op.pointee.imm2
                     Self.vectorUnary(op, v) { ($0 &>> n) & mask }
+                case .blockEnd:
+                    break blockLoop
+                case .subsImm64Branch:
+                    let (r, f) = A64.sub64(x[Int(op.pointee.rn)], op.pointee.imm)
+                    x[Int(op.pointee.rd)] = r
+                    nzcv = f
+                    if A64.holds(mask: op[1].aux, f) { next = op[1].imm }
+                    break blockLoop
+                case .subsImm32Branch:
+                    let (r, f) = A64.sub32(x[Int(op.pointee.rn)] & 0xFFFF_FFFF, op.pointee.imm)
+                    x[Int(op.pointee.rd)] = r
+                    nzcv = f
+                    if A64.holds(mask: op[1].aux, f) { next = op[1].imm }
+                    break blockLoop
+                case .subsReg64Branch:
+                    let (r, f) = A64.sub64(x[Int(op.pointee.rn)], x[Int(op.pointee.rm)] &<< op.pointee.imm)
+                    x[Int(op.pointee.rd)] = r
+                    nzcv = f
+                    if A64.holds(mask: op[1].aux, f) { next = op[1].imm }
+                    break blockLoop
+                case .subsReg32Branch:
+                    let (r, f) = A64.sub32(x[Int(op.pointee.rn)] & 0xFFFF_FFFF, (x[Int(op.pointee.rm)] &<< op.pointee.imm) & 0xFFFF_FFFF)
+                    x[Int(op.pointee.rd)] = r
+                    nzcv = f
+                    if A64.holds(mask: op[1].aux, f) { next = op[1].imm }
+                    break blockLoop
+                case .load64WB:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    let base = x[Int(op.pointee.rn)]
+                    let value = hostPointer(base &+ op.pointee.imm).loadUnaligned(as: UInt64.self)
+                    x[Int(op.pointee.rn)] = base &+ op.pointee.imm2
+                    x[Int(op.pointee.rd)] = value
+                case .load32WB:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    let base = x[Int(op.pointee.rn)]
+                    let value = hostPointer(base &+ op.pointee.imm).loadUnaligned(as: UInt32.self)
+                    x[Int(op.pointee.rn)] = base &+ op.pointee.imm2
+                    x[Int(op.pointee.rd)] = UInt64(value)
+                case .load8WB:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    let base = x[Int(op.pointee.rn)]
+                    let value = hostPointer(base &+ op.pointee.imm).load(as: UInt8.self)
+                    x[Int(op.pointee.rn)] = base &+ op.pointee.imm2
+                    x[Int(op.pointee.rd)] = UInt64(value)
+                case .store64WB:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    let base = x[Int(op.pointee.rn)]
+                    hostPointer(base &+ op.pointee.imm).storeBytes(of: x[Int(op.pointee.rd)], as: UInt64.self)
+                    x[Int(op.pointee.rn)] = base &+ op.pointee.imm2
+                case .store32WB:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    let base = x[Int(op.pointee.rn)]
+                    hostPointer(base &+ op.pointee.imm).storeBytes(of: UInt32(truncatingIfNeeded: x[Int(op.pointee.rd)]), as: UInt32.self)
+                    x[Int(op.pointee.rn)] = base &+ op.pointee.imm2
+                case .store8WB:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    let base = x[Int(op.pointee.rn)]
+                    hostPointer(base &+ op.pointee.imm).storeBytes(of: UInt8(truncatingIfNeeded: x[Int(op.pointee.rd)]), as: UInt8.self)
+                    x[Int(op.pointee.rn)] = base &+ op.pointee.imm2
+                case .vLoadReplicate:
+                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    let base = x[Int(op.pointee.rn)]
+                    var element = (UInt64(0), UInt64(0))
+                    Self.vectorRead(hostPointer(base), size: op.pointee.size, &element)
+                    let low = element.0 &* op.pointee.imm  // imm: a one in each lane
+                    let d = v + Int(op.pointee.rd) &* 16
+                    d.storeBytes(of: low, as: UInt64.self)
+                    d.storeBytes(of: op.pointee.aux == 1 ? low : 0, toByteOffset: 8, as: UInt64.self)
+                    if op.pointee.flags & OpFlag.writeBack != 0 { x[Int(op.pointee.rn)] = base &+ op.pointee.imm2 }
+                case .vMul32, .vMla32, .vMls32:
+                    Self.vectorMultiply32(op, v)
                 case .vLoad:
                     ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
                     let base = x[Int(op.pointee.rn)]
@@ -526,6 +597,21 @@ public final class AArch64Interpreter {
                 index &+= 1
             }
             pc = next
+            // Every block boundary, chained or not, is a point where signals get in.
+            if ferry_interrupt_requested(thread) != 0 { return .interrupt }
+            if flushPending {
+                cache.invalidateAll()  // frees `block` and every link
+                flushPending = false
+                ferry_note_guest_pc(thread, pc, nzcv)
+                block = cache.block(at: pc)
+            } else if block.pointee.linkPC0 == pc {
+                block = block.pointee.link0.unsafelyUnwrapped
+            } else if block.pointee.linkPC1 == pc {
+                block = block.pointee.link1.unsafelyUnwrapped
+            } else {
+                ferry_note_guest_pc(thread, pc, nzcv)  // an instruction fetch may fault
+                block = cache.link(from: block, to: pc)
+            }
         }
     }
 
@@ -548,6 +634,25 @@ public final class AArch64Interpreter {
         let high = op.pointee.size == 1 ? f(a.load(fromByteOffset: 8, as: UInt64.self)) : 0
         d.storeBytes(of: low, as: UInt64.self)
         d.storeBytes(of: high, toByteOffset: 8, as: UInt64.self)
+    }
+
+    /// MUL, MLA, MLS on 32-bit lanes.
+    @inline(__always) static func vectorMultiply32(_ op: UnsafeMutablePointer<DecodedOp>, _ v: UnsafeMutableRawPointer) {
+        let a = v + Int(op.pointee.rn) &* 16, b = v + Int(op.pointee.rm) &* 16, d = v + Int(op.pointee.rd) &* 16
+        let lanes = op.pointee.size == 1 ? 4 : 2
+        let kind = op.pointee.kind
+        var result = (UInt64(0), UInt64(0))
+        withUnsafeMutableBytes(of: &result) { out in
+            for lane in 0..<lanes {
+                let offset = lane &* 4
+                let product = a.load(fromByteOffset: offset, as: UInt32.self) &* b.load(fromByteOffset: offset, as: UInt32.self)
+                let old = d.load(fromByteOffset: offset, as: UInt32.self)
+                let value = kind == .vMul32 ? product : (kind == .vMla32 ? old &+ product : old &- product)
+                out.storeBytes(of: value, toByteOffset: offset, as: UInt32.self)
+            }
+        }
+        d.storeBytes(of: result.0, as: UInt64.self)
+        d.storeBytes(of: result.1, toByteOffset: 8, as: UInt64.self)
     }
 
     /// Reads 1 << size bytes (size 0-4) zero-extended to 128 bits.

@@ -65,14 +65,26 @@ enum AArch64Specialiser {
             guard op.rn == op.rm, op.imm != 0 else { return }
             op.kind = op.size == 1 ? .ror64 : .ror32
         case .load:
-            guard op.flags & OpFlag.writeBack == 0 else { return }
+            if op.flags & OpFlag.writeBack != 0 {
+                guard op.flags & OpFlag.signExtend == 0, op.size != 1 else { return }
+                op.imm2 = op.imm
+                if op.flags & OpFlag.postIndex != 0 { op.imm = 0 }
+                op.kind = op.size == 0 ? .load8WB : (op.size == 2 ? .load32WB : .load64WB)
+                return
+            }
             if op.flags & OpFlag.signExtend == 0 {
                 op.kind = [.load8, .load16, .load32, .load64][Int(op.size)]
             } else if op.size == 2 && op.flags & OpFlag.to32 == 0 {
                 op.kind = .loadSigned32To64
             }
         case .store:
-            guard op.flags & OpFlag.writeBack == 0 else { return }
+            if op.flags & OpFlag.writeBack != 0 {
+                guard op.size != 1 else { return }
+                op.imm2 = op.imm
+                if op.flags & OpFlag.postIndex != 0 { op.imm = 0 }
+                op.kind = op.size == 0 ? .store8WB : (op.size == 2 ? .store32WB : .store64WB)
+                return
+            }
             op.kind = [.store8, .store16, .store32, .store64][Int(op.size)]
         case .loadRegOffset, .storeRegOffset:
             guard op.sub & 3 == 3, op.flags & OpFlag.signExtend == 0 else { return }  // LSL, UXTX, SXTX
@@ -115,6 +127,18 @@ enum AArch64Specialiser {
         switch shiftType {
         case 1: op.kind = .eorLSR; op.imm2 = mask
         case 3: op.kind = op.size == 1 ? .eorROR64 : .eorROR32
+        default: return
+        }
+    }
+
+    /// Fuses a SUBS/CMP with the B.cond that ends the block.
+    static func fuse(_ ops: UnsafeMutablePointer<DecodedOp>, count: Int) {
+        guard count >= 2, ops[count - 1].kind == .branchCond else { return }
+        switch ops[count - 2].kind {
+        case .subsImm64: ops[count - 2].kind = .subsImm64Branch
+        case .subsImm32: ops[count - 2].kind = .subsImm32Branch
+        case .subsReg64: ops[count - 2].kind = .subsReg64Branch
+        case .subsReg32: ops[count - 2].kind = .subsReg32Branch
         default: return
         }
     }
@@ -174,6 +198,18 @@ enum AArch64Specialiser {
             if mode == 1 || mode == 3 { op.flags = OpFlag.writeBack }
             return
         }
+        // LD1R {Vt.T}, [Xn] and its immediate post-index form (Rm = 31).
+        if insn & 0xBFFF_F000 == 0x0D40_C000 || insn & 0xBFFF_F000 == 0x0DDF_C000 {
+            let size = UInt8((insn >> 10) & 3)
+            op.kind = .vLoadReplicate
+            op.size = size
+            op.aux = UInt32(q)
+            op.imm = replicate(1, esize: 8 << Int(size))
+            op.imm2 = UInt64(1) << UInt64(size)
+            op.flags = insn & (1 << 23) != 0 ? OpFlag.writeBack : 0
+            op.rd = rd; op.rn = rn
+            return
+        }
         // Three registers of the same type, integer: logic, ADD, SUB.
         if insn & 0x9F20_0400 == 0x0E20_0400 {
             let u = (insn >> 29) & 1, size = Int((insn >> 22) & 3), opcode = (insn >> 11) & 31
@@ -181,6 +217,8 @@ enum AArch64Specialiser {
             switch (opcode, u) {
             case (0b00011, 0): kind = [.vAnd, .vBic, .vOrr, .undefined][size]
             case (0b00011, 1): kind = size == 0 ? .vEor : .undefined
+            case (0b10010, _) where size == 2: kind = u == 0 ? .vMla32 : .vMls32
+            case (0b10011, 0) where size == 2: kind = .vMul32
             case (0b10000, _):
                 guard size != 3 || q == 1 else { return }
                 kind = u == 0 ? .vAdd : .vSub
