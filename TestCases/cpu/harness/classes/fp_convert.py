@@ -3,6 +3,8 @@ and unsigned, W and X, fixed point), integer to FP (incl. fixed point), all frin
 (incl. frint32/64), fjcvtzs, and the scalar-SIMD same-register conversions. Inputs are full
 of values at integer-width boundaries, halves, NaNs and infinities; FPCR varies."""
 
+from .. import values
+
 NAME = "fcvt"
 DESCRIPTION = "fcvt between h/s/d, fcvt[npmza][su], scvtf/ucvtf (fixed point too), frint*, fjcvtzs"
 VARY_FPCR = True
@@ -47,6 +49,11 @@ def step(ctx):
             ctx.emit("fcvtxn s%d, %s" % (ctx.v(), src(ctx, "d", 64)))
         elif form in ("toint", "fixto"):
             op = "fcvt" + (ctx.choice("npmza") if form == "toint" else "z") + ctx.choice("su")
+            if form == "fixto" and p == "h":
+                # qemu 7.2 bug: scalar `fcvtzs Hd, Hn, #fbits` sign-extends its 16-bit result
+                # into the rest of the register (the Arm ARM zeroes bits above 16), so only the
+                # unsigned form is compared for half precision.
+                op = "fcvtzu"
             fixed = ", #%d" % ctx.randint(1, bits) if form == "fixto" else ""
             ctx.emit("%s %s%d, %s%s" % (op, p, ctx.v(), src(ctx, p, bits), fixed))
         else:
@@ -54,5 +61,10 @@ def step(ctx):
             fixed = ", #%d" % ctx.randint(1, bits) if form == "fixfrom" else ""
             n = ctx.v()  # an integer in an FP register: leave its random integer value
             ctx.emit("%s %s%d, %s%d%s" % (op, p, ctx.v(), p, n, fixed))
+    elif ctx.state.fpcr & values.FPCR_FZ:
+        # qemu 7.2 bug: with FPCR.FZ set, FJCVTZS of a denormal input (flushed to zero, an
+        # exact conversion) leaves Z clear where the Arm ARM sets it. The register a
+        # sequence feeds it may hold any earlier result, so FJCVTZS is not generated under FZ.
+        ctx.emit("fcvtzs %s, %s" % (ctx.w(), src(ctx, "d", 64)))
     else:
         ctx.emit("fjcvtzs %s, %s" % (ctx.w(), src(ctx, "d", 64)))
