@@ -51,6 +51,7 @@ public final class LinuxPersonality {
     let ioctls: IoctlTranslation
     let statConverter: StatConverter
     let epollLayout: EpollEventLayout
+    let semidConverter: StructConverter?
 
     public init(architecture: Architecture, executablePath: String, options: PersonalityOptions, log: DiagnosticLog) {
         self.architecture = architecture
@@ -65,6 +66,7 @@ public final class LinuxPersonality {
         ioctls = IoctlTranslation(guest: architecture, host: .x86_64)
         statConverter = StatConverter(architecture: architecture)
         epollLayout = EpollEventLayout(architecture: architecture)
+        semidConverter = ABILayouts.converter("semid_ds", guest: architecture)
         signalConstants = SignalConstants(guestConstants)
         signalNumbers = SignalNumberMap(guest: guestConstants, host: hostConstants)
         let guestTable = SyscallTable.forArchitecture(architecture)
@@ -137,8 +139,14 @@ public final class LinuxPersonality {
         case .execve: request.result = execve(request)
         case .rseq: request.result = rseq(request, thread: thread)
         case .epollCtl: request.result = epollCtl(request)
-        case .epollPwait: request.result = epollWait(&request, id: .epoll_pwait)
-        case .epollPwait2: request.result = epollWait(&request, id: .epoll_pwait2)
+        case .epollPwait: request.result = epollWait(&request, id: .epoll_pwait, thread: thread)
+        case .epollPwait2: request.result = epollWait(&request, id: .epoll_pwait2, thread: thread)
+        case .ppoll: request.result = maskedWait(&request, id: .ppoll, thread: thread, maskPointer: request[3])
+        case .pselect6:
+            // The sixth argument points at {const sigset_t *ss, size_t ss_len}.
+            let maskPointer = request[5] == 0 ? 0 : GuestMemory.readValue(request[5], as: UInt64.self) ?? 0
+            request.result = maskedWait(&request, id: .pselect6, thread: thread, maskPointer: maskPointer)
+        case .semctl: request.result = semctl(request)
         }
     }
 

@@ -8,7 +8,8 @@ struct StatConverter {
 
     init(architecture: Architecture) {
         // 32-bit guests call the stat64 family; 64-bit guests use struct stat.
-        converter = ABILayouts.converter(architecture.pointerSize == 8 ? "stat" : "stat64", guest: architecture)
+        converter = architecture.pointerSize == 8 ? ABILayouts.converter("stat", guest: architecture)
+            : ABILayouts.converter(guest: "stat64", on: architecture, host: "stat")
     }
 
     func storeGuestStat(_ st: Glibc.stat, at address: UInt64) -> Int64 {

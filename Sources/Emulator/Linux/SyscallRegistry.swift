@@ -16,7 +16,7 @@ enum SyscallHandler: UInt8 {
     case rtSigaction, rtSigprocmask, rtSigreturn, sigaltstack, rtSigsuspend, rtSigpending
     case clone, execve
     case rseq
-    case epollCtl, epollPwait, epollPwait2
+    case epollCtl, epollPwait, epollPwait2, ppoll, pselect6, semctl
     case unimplemented
 }
 
@@ -55,7 +55,7 @@ enum SyscallRegistry {
         row(.sync, .passthrough), row(.utimensat, .passthrough), row(.sendfile, .passthrough),
         row(.copy_file_range, .passthrough), row(.splice, .passthrough), row(.tee, .passthrough),
         row(.statfs, .passthrough), row(.fstatfs, .passthrough), row(.flock, .passthrough),
-        row(.ppoll, .passthrough), row(.pselect6, .passthrough),
+        row(.ppoll, .ppoll), row(.pselect6, .pselect6),
         row(.memfd_create, .passthrough),
         // Memory.
         row(.brk, .brk), row(.mmap, .mmap), row(.munmap, .munmap), row(.mprotect, .mprotect),
@@ -136,7 +136,7 @@ enum SyscallRegistry {
         row(.mq_open, .passthrough), row(.mq_unlink, .passthrough), row(.mq_timedsend, .passthrough),
         row(.mq_timedreceive, .passthrough), row(.mq_notify, .passthrough), row(.mq_getsetattr, .passthrough),
         row(.msgget, .passthrough), row(.msgctl, .passthrough), row(.msgrcv, .passthrough), row(.msgsnd, .passthrough),
-        row(.semget, .passthrough), row(.semctl, .passthrough), row(.semtimedop, .passthrough), row(.semop, .passthrough),
+        row(.semget, .passthrough), row(.semctl, .semctl), row(.semtimedop, .passthrough), row(.semop, .passthrough),
         row(.shmget, .passthrough), row(.shmctl, .passthrough), row(.shmat, .passthrough, .partial, "the host picks the address"),
         row(.shmdt, .passthrough),
         row(.mlock2, .passthrough), row(.mlockall, .passthrough), row(.munlockall, .passthrough),

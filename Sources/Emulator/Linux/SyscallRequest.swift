@@ -35,7 +35,8 @@ public protocol GuestThreadState: SignalFrameBuilding {
     var task: TaskState { get }
     /// A new guest thread (clone with CLONE_VM): registers copied, the clone returning 0 in it,
     /// `stack` as its stack pointer if nonzero, `tls` as its thread pointer if given.
-    func makeChildThread(stack: UInt64, tls: UInt64?, task: TaskState) -> GuestThreadState & CodeCacheInvalidating
+    /// The returned closure makes the thread object; it runs on the new host thread.
+    func makeChildThread(stack: UInt64, tls: UInt64?, task: TaskState) -> () -> GuestThreadState & CodeCacheInvalidating
     /// Runs the thread on the calling host thread until it or the process exits.
     func run() -> Never
 }

@@ -43,14 +43,14 @@ final class ThreadRegistry {
 
 /// Handed from the creating thread to the new host thread.
 private final class ThreadStart {
-    let thread: GuestThreadState & CodeCacheInvalidating
+    let makeThread: () -> GuestThreadState & CodeCacheInvalidating
     let personality: LinuxPersonality
     let flags: UInt64, parentTID: UInt64, childTID: UInt64
     var tid: Int32 = 0
     var started = sem_t()
 
-    init(thread: GuestThreadState & CodeCacheInvalidating, personality: LinuxPersonality, flags: UInt64, parentTID: UInt64, childTID: UInt64) {
-        self.thread = thread
+    init(makeThread: @escaping () -> GuestThreadState & CodeCacheInvalidating, personality: LinuxPersonality, flags: UInt64, parentTID: UInt64, childTID: UInt64) {
+        self.makeThread = makeThread
         self.personality = personality
         self.flags = flags
         self.parentTID = parentTID
@@ -66,9 +66,8 @@ extension LinuxPersonality {
     func cloneThread(flags: UInt64, stack: UInt64, parentTID: UInt64, tls: UInt64, childTID: UInt64,
                      parent: GuestThreadState) -> Int64 {
         let task = TaskState(mask: parent.task.mask, altStackFlags: signalConstants.ssDisable)
-        let child = parent.makeChildThread(stack: stack, tls: flags & cloneFlag("CLONE_SETTLS") != 0 ? tls : nil, task: task)
-        let start = ThreadStart(thread: child, personality: self, flags: flags, parentTID: parentTID, childTID: childTID)
-        threads.add(child)
+        let makeChild = parent.makeChildThread(stack: stack, tls: flags & cloneFlag("CLONE_SETTLS") != 0 ? tls : nil, task: task)
+        let start = ThreadStart(makeThread: makeChild, personality: self, flags: flags, parentTID: parentTID, childTID: childTID)
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         defer { pthread_attr_destroy(&attributes) }
@@ -82,7 +81,6 @@ extension LinuxPersonality {
         }, context)
         if status != 0 {
             Unmanaged<ThreadStart>.fromOpaque(context).release()
-            _ = threads.remove(child)
             return -Int64(status)
         }
         while sem_wait(&start.started) != 0 && errno == EINTR {}
@@ -99,7 +97,8 @@ extension LinuxPersonality {
         // exactly as for a native thread (pthread_join in the guest waits on it).
         if start.flags & cloneFlag("CLONE_CHILD_CLEARTID") != 0 { _ = HostSyscall.call(.set_tid_address, start.childTID) }
         start.tid = tid
-        let thread = start.thread
+        let thread = start.makeThread()
+        threads.add(thread)
         applyHostMask(thread.task)
         sem_post(&start.started)
         thread.run()

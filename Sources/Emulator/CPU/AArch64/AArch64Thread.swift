@@ -49,7 +49,9 @@ public final class AArch64Thread: GuestThreadState, CodeCacheInvalidating {
         _ = personality.deliverPendingSignals(self, state: task, interruptedSyscall: syscall)
     }
 
-    public func makeChildThread(stack: UInt64, tls: UInt64?, task: TaskState) -> GuestThreadState & CodeCacheInvalidating {
+    public func makeChildThread(stack: UInt64, tls: UInt64?, task: TaskState) -> () -> GuestThreadState & CodeCacheInvalidating {
+        // Registers are copied now, on the parent; the interpreter must be made on the child's
+        // host thread, whose signal state it binds to.
         let copy = AArch64CPU()
         copy.x.update(from: cpu.x, count: 34)
         copy.v.copyMemory(from: cpu.v, byteCount: 32 * 16)
@@ -60,9 +62,12 @@ public final class AArch64Thread: GuestThreadState, CodeCacheInvalidating {
         copy.tpidr = tls ?? cpu.tpidr
         copy.x[0] = 0
         if stack != 0 { copy.x[AArch64CPU.stackPointerSlot] = stack }
-        let child = AArch64Thread(cpu: copy, personality: personality, task: task, log: log)
-        child.interpreter.blockLogger = interpreter.blockLogger
-        return child
+        let personality = personality, log = log, logger = interpreter.blockLogger
+        return {
+            let child = AArch64Thread(cpu: copy, personality: personality, task: task, log: log)
+            child.interpreter.blockLogger = logger
+            return child
+        }
     }
 
     public var stackPointer: UInt64 {

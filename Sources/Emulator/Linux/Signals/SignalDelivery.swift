@@ -103,6 +103,11 @@ extension LinuxPersonality {
             first = false
             enterHandler(thread, state: state, signal: signal.signal, info: signal.info, action: action, fault: nil)
         }
+        // A temporary mask (sigsuspend, ppoll, ...) no handler consumed: the caller's comes back.
+        if let original = state.maskForNextFrame {
+            state.mask = original
+            state.maskForNextFrame = nil
+        }
         applyHostMask(state)
         return completion
     }

@@ -50,7 +50,7 @@ extension LinuxPersonality {
     }
 
     /// epoll_pwait and epoll_pwait2: the wait runs on a host buffer, then the events are copied out.
-    func epollWait(_ r: inout SyscallRequest, id: SyscallID) -> Int64 {
+    func epollWait(_ r: inout SyscallRequest, id: SyscallID, thread: GuestThreadState) -> Int64 {
         let l = epollLayout
         let maxEvents = Int64(Int32(truncatingIfNeeded: r[2]))
         guard maxEvents > 0, maxEvents <= Int64(Int32.max) / Int64(l.guestSize) else { return -Int64(EINVAL) }
@@ -60,6 +60,11 @@ extension LinuxPersonality {
             interruptibleCall(id, &r, (r[0], UInt64(UInt(bitPattern: $0.baseAddress)), UInt64(count), r[3], r[4], r[5]))
         }
         guard let result else { return 0 }
+        if result == -Int64(EINTR) && r[4] != 0, let temporary = GuestMemory.readValue(r[4], as: UInt64.self) {
+            // As ppoll: the handler runs under the wait's temporary mask (see maskedWait).
+            thread.task.maskForNextFrame = thread.task.mask
+            thread.task.mask = temporary & ~signalConstants.unblockable
+        }
         if result <= 0 { return result }
         var guest = [UInt8](repeating: 0, count: Int(result) * l.guestSize)
         guest.withUnsafeMutableBytes { g in

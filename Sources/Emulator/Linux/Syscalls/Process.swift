@@ -17,11 +17,27 @@ extension LinuxPersonality {
         let tls = architecture.cloneTakesTLSBeforeChildTID ? r[3] : r[4]
         let childTID = architecture.cloneTakesTLSBeforeChildTID ? r[4] : r[3]
         let vm = flag("CLONE_VM"), vfork = flag("CLONE_VFORK"), threadFlag = flag("CLONE_THREAD")
+        let sighand = flag("CLONE_SIGHAND")
+        // The kernel's consistency rules: threads share signal handlers, which share memory.
+        if flags & threadFlag != 0 && flags & sighand == 0 { return -Int64(EINVAL) }
+        if flags & sighand != 0 && flags & vm == 0 { return -Int64(EINVAL) }
         if flags & threadFlag != 0 || (flags & vm != 0 && flags & vfork == 0) {
             return cloneThread(flags: flags, stack: newStack, parentTID: parentTID, tls: tls, childTID: childTID, parent: thread)
         }
-        let pid = Glibc.fork()
-        if pid < 0 { return -Int64(errno) }
+        let exitSignal = Int32(flags & 0xFF)
+        let pid: Int32
+        if exitSignal == signalConstants.chld {
+            pid = Glibc.fork()
+            if pid < 0 { return -Int64(errno) }
+        } else {
+            // Another exit signal (or none): a raw clone carries it, which fork() cannot. It skips
+            // glibc's atfork work, acceptable for this rare form.
+            let hostSignal = exitSignal == 0 ? 0 : signalNumbers.host(exitSignal)
+            if exitSignal != 0 && hostSignal == 0 { return -Int64(EINVAL) }
+            let result = HostSyscall.call(.clone, UInt64(hostSignal), 0, 0, 0, 0)
+            if result < 0 { return result }
+            pid = Int32(result)
+        }
         if pid == 0 {
             threads.forkedChild(keeping: thread)
             let tid = UInt32(HostSyscall.call(.gettid))
