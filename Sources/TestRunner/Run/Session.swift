@@ -58,12 +58,13 @@ public final class Session: @unchecked Sendable {
     }
 
     /// Builds `tests` for the host (when a native lane runs) and each architecture.
-    public func build(_ tests: [TestCase], host: Bool) throws -> [String: BuildReport] {
+    public func build(_ tests: [TestCase], host: Bool, guests: Bool = true) throws -> [String: BuildReport] {
         let builder = Builder(config: BuildConfig(libraryDir: config.libraryDir, buildDir: config.buildDir, jobs: config.jobs))
         var reports: [String: BuildReport] = [:]
         // Check every compiler first, so a missing one is reported before any work.
-        for arch in (host ? [Architecture.host] : []) + config.architectures { _ = try Builder.compiler(for: arch) }
-        for arch in (host ? [Architecture.host] : []) + config.architectures {
+        let archs = (host ? [Architecture.host] : []) + (guests ? config.architectures : [])
+        for arch in archs { _ = try Builder.compiler(for: arch) }
+        for arch in archs {
             let report = try builder.build(tests, for: arch, registry: registry)
             config.log("build: \(arch.name): \(report.built) built, \(report.cached) cached, \(report.failed) failed (\(arch.compiler) \(report.compilerVersion))")
             reports[arch.name] = report
@@ -90,7 +91,8 @@ public final class Session: @unchecked Sendable {
         let tests = try discover()
         guard !tests.isEmpty else { throw RunnerError.usage("no tests match (corpus: \(config.corpusRoots.joined(separator: ", "))\(config.filter.map { ", filter '\($0)'" } ?? ""))") }
         let lanes = try lanes()
-        let reports = try build(tests, host: config.laneKinds.contains(.native))
+        let reports = try build(tests, host: config.laneKinds.contains(.native),
+                                guests: config.laneKinds.contains { $0 != .native })
         let items = tests.map { t -> RunItem in
             func command(_ arch: String) -> Command {
                 switch reports[arch]?.products[t.name] {
