@@ -14,9 +14,9 @@ struct AArch64SignalFrameLayout {
     let fpsimdSize, fpsimdFPSR, fpsimdFPCR, fpsimdVregs: Int
     let esrSize, esrValue: Int
 
-    /// Record magics of the AArch64 signal frame (uapi sigcontext.h); not yet probed by the generator.
-    static let fpsimdMagic: UInt32 = 0x4650_8001
-    static let esrMagic: UInt32 = 0x4553_5201
+    /// Record magics of the frame's record area (generated from asm/sigcontext.h).
+    let fpsimdMagic: UInt32
+    let esrMagic: UInt32
 
     static let shared = AArch64SignalFrameLayout()
 
@@ -47,6 +47,12 @@ struct AArch64SignalFrameLayout {
         fpsimdFPSR = offset(fp, "fpsr"); fpsimdFPCR = offset(fp, "fpcr"); fpsimdVregs = offset(fp, "vregs")
         esrSize = esr.size
         esrValue = offset(esr, "esr")
+        let constants = ABIConstants.forArchitecture(.aarch64)
+        guard let fpsimd = constants.value("FPSIMD_MAGIC"), let esrMagicValue = constants.value("ESR_MAGIC") else {
+            fatalError("generated constants lack FPSIMD_MAGIC/ESR_MAGIC for aarch64")
+        }
+        fpsimdMagic = UInt32(fpsimd)
+        esrMagic = UInt32(esrMagicValue)
     }
 }
 
@@ -71,7 +77,7 @@ extension AArch64Thread {
             b.storeBytes(of: cpu.pc, toByteOffset: l.pc, as: UInt64.self)
             b.storeBytes(of: cpu.nzcv, toByteOffset: l.pstate, as: UInt64.self)
             var record = l.reserved
-            b.storeBytes(of: AArch64SignalFrameLayout.fpsimdMagic, toByteOffset: record, as: UInt32.self)
+            b.storeBytes(of: l.fpsimdMagic, toByteOffset: record, as: UInt32.self)
             b.storeBytes(of: UInt32(l.fpsimdSize), toByteOffset: record + 4, as: UInt32.self)
             b.storeBytes(of: UInt32(truncatingIfNeeded: cpu.fpsr), toByteOffset: record + l.fpsimdFPSR, as: UInt32.self)
             b.storeBytes(of: UInt32(truncatingIfNeeded: cpu.fpcr), toByteOffset: record + l.fpsimdFPCR, as: UInt32.self)
@@ -79,7 +85,7 @@ extension AArch64Thread {
             record += l.fpsimdSize
             if let fault = request.fault {
                 b.storeBytes(of: fault.address, toByteOffset: l.faultAddress, as: UInt64.self)
-                b.storeBytes(of: AArch64SignalFrameLayout.esrMagic, toByteOffset: record, as: UInt32.self)
+                b.storeBytes(of: l.esrMagic, toByteOffset: record, as: UInt32.self)
                 b.storeBytes(of: UInt32(l.esrSize), toByteOffset: record + 4, as: UInt32.self)
                 b.storeBytes(of: Self.dataAbortSyndrome(fault), toByteOffset: record + l.esrValue, as: UInt64.self)
             }
@@ -124,7 +130,7 @@ extension AArch64Thread {
                 let magic = b.load(fromByteOffset: record, as: UInt32.self)
                 let size = Int(b.load(fromByteOffset: record + 4, as: UInt32.self))
                 if magic == 0 || size < 8 || record + size > l.frameSize { break }
-                if magic == AArch64SignalFrameLayout.fpsimdMagic {
+                if magic == l.fpsimdMagic {
                     cpu.fpsr = UInt64(b.load(fromByteOffset: record + l.fpsimdFPSR, as: UInt32.self))
                     cpu.fpcr = UInt64(b.load(fromByteOffset: record + l.fpsimdFPCR, as: UInt32.self))
                     cpu.v.copyMemory(from: b.baseAddress! + record + l.fpsimdVregs, byteCount: 32 * 16)

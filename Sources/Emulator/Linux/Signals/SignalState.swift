@@ -38,8 +38,7 @@ struct SignalConstants {
         func s(_ name: String) -> Int32 { Int32(truncatingIfNeeded: v(name)) }
         restart = UInt64(v("SA_RESTART")); onStack = UInt64(v("SA_ONSTACK")); noDefer = UInt64(v("SA_NODEFER"))
         resetHand = UInt64(v("SA_RESETHAND")); sigInfo = UInt64(v("SA_SIGINFO")); restorer = UInt64(v("SA_RESTORER"))
-        // The SS_* values are the same on every Linux architecture; the generator does not probe them yet.
-        ssOnStack = c.value("SS_ONSTACK") ?? 1; ssDisable = c.value("SS_DISABLE") ?? 2; ssAutoDisarm = c.value("SS_AUTODISARM") ?? (1 << 31)
+        ssOnStack = v("SS_ONSTACK"); ssDisable = v("SS_DISABLE"); ssAutoDisarm = v("SS_AUTODISARM")
         minimumStackSize = UInt64(v("MINSIGSTKSZ"))
         block = UInt64(v("SIG_BLOCK")); unblock = UInt64(v("SIG_UNBLOCK")); setMask = UInt64(v("SIG_SETMASK"))
         kill = s("SIGKILL"); stop = s("SIGSTOP"); chld = s("SIGCHLD"); cont = s("SIGCONT"); urg = s("SIGURG")

@@ -4,14 +4,12 @@ import Glibc
 /// SysV IPC calls whose structs differ between guest and host: x86-64's semid64_ds keeps two
 /// padding words that the generic 64-bit layout does not have.
 extension LinuxPersonality {
-    // The generic IPC command numbers (linux/ipc.h, linux/sem.h), the same on every architecture;
-    // the generator does not probe the ipc groups yet.
-    static let ipcSet: Int32 = 1, ipcStat: Int32 = 2, semStat: Int32 = 18, semStatAny: Int32 = 20
-
     func semctl(_ r: SyscallRequest) -> Int64 {
-        let command = Int32(truncatingIfNeeded: r[2]) & ~0x100  // IPC_64 is implied on 64-bit kernels
-        let isOut = command == Self.ipcStat || command == Self.semStat || command == Self.semStatAny
-        let ipcSet = Self.ipcSet
+        func value(_ name: String) -> Int64 { guestConstants.value(name) ?? -1 }
+        // IPC_64 is implied on 64-bit kernels; glibc may still pass it.
+        let command = Int64(Int32(truncatingIfNeeded: r[2])) & ~value("IPC_64")
+        let isOut = command == value("IPC_STAT") || command == value("SEM_STAT") || command == value("SEM_STAT_ANY")
+        let ipcSet = value("IPC_SET")
         guard isOut || command == ipcSet, let converter = semidConverter, converter.needsConversion else {
             return HostSyscall.call(.semctl, r[0], r[1], r[2], r[3])
         }
