@@ -30,6 +30,9 @@ run programs bash ci/expect.sh ci/known-failures/programs.txt TestCases/programs
 step "busybox-static:arm64 under ferry vs the host busybox"
 run busybox bash ci/expect.sh ci/known-failures/busybox.txt TestCases/busybox/run.sh --emulator "$ferry"
 
+step "conformance: the ltp-ports corpus natively and under ferry, gated on results/baseline-aarch64.json"
+run conformance bash ci/ferry-test.sh
+
 step "differential CPU sample vs qemu-aarch64 (full set: --count 20000)"
 run difftest python3 TestCases/cpu/difftest.py --count 1300 --seed 7 --emulator "$ferry" --quiet
 
