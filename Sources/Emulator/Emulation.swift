@@ -13,6 +13,9 @@ public struct EmulatorConfiguration {
     public var logFile: String?
     /// The options a re-executed ferry (after a guest execve) must get again.
     public var inheritedOptions: [String] = []
+    /// `-strace[=json|qemu]`: how to trace syscalls, nil when off; written to `straceFile` or stderr.
+    public var strace: StraceFormat?
+    public var straceFile: String?
 
     public init(programPath: String, arguments: [String], environment: [String]) {
         self.programPath = programPath
@@ -64,10 +67,14 @@ public enum Emulation {
         options.emulatorArguments = configuration.inheritedOptions
         let personality = LinuxPersonality(architecture: .aarch64, executablePath: absolutePath, options: options, log: log)
         personality.setProgramBreak(start: program.brkStart)
+        personality.tracer = configuration.strace.map { SyscallTracer(format: $0, file: configuration.straceFile, personality: personality, configuration: configuration) }
 
         ferry_install_fault_handlers()
         personality.sigreturnTrampoline = try installSigreturnTrampoline(
             AArch64Thread.sigreturnTrampoline(rtSigreturn: SyscallTable.forArchitecture(.aarch64).number(of: .rt_sigreturn) ?? 139))
+        personality.describeGuest(program, cpu: GuestCPUDescription(
+            hwcap: AArch64Features.hwcap, hwcap2: AArch64Features.hwcap2,
+            mainID: AArch64Interpreter.mainIDValue, counterFrequency: AArch64Interpreter.counterFrequency))
 
         let cpu = AArch64CPU()
         cpu.pc = program.entry
@@ -90,6 +97,7 @@ public enum Emulation {
 
     /// Ends the process with `signal`'s default action, so the parent sees the native wait status.
     static func dieOfSignal(_ signal: Int32) -> Never {
+        SyscallTracer.active?.killed(hostSignal: signal)
         var action = sigaction()
         action.__sigaction_handler.sa_handler = SIG_DFL
         sigaction(signal, &action, nil)

@@ -28,6 +28,11 @@ public final class LinuxPersonality {
     let log: DiagnosticLog
     /// The guest's threads, for code invalidation and exit.
     let threads = ThreadRegistry()
+    /// The guest's mappings: /proc/self/maps, and what keeps guest memory calls off ferry's memory.
+    let addressSpace = GuestAddressSpace()
+    /// What /proc shows the guest about itself.
+    let processView = GuestProcessView()
+    let memoryFlags: MemoryFlags
 
     /// Per guest syscall number: how to run it and the host number for passthrough.
     private var handlers: [SyscallHandler]
@@ -47,6 +52,8 @@ public final class LinuxPersonality {
     /// Guest address of the sigreturn trampoline (set by the architecture's startup).
     public var sigreturnTrampoline: UInt64 = 0
     var ioctlReported = Set<UInt64>()
+    /// `-strace`: nil unless tracing (see Linux/Strace).
+    public var tracer: SyscallTracer?
     /// Guest ioctl request -> host request, for the requests passed through.
     let ioctls: IoctlTranslation
     let statConverter: StatConverter
@@ -69,6 +76,7 @@ public final class LinuxPersonality {
         semidConverter = ABILayouts.converter("semid_ds", guest: architecture)
         signalConstants = SignalConstants(guestConstants)
         signalNumbers = SignalNumberMap(guest: guestConstants, host: hostConstants)
+        memoryFlags = MemoryFlags(guestConstants)
         let guestTable = SyscallTable.forArchitecture(architecture)
         let maxNumber = guestTable.entries.map(\.number).max() ?? 0
         handlers = Array(repeating: .unimplemented, count: maxNumber + 1)
@@ -95,6 +103,8 @@ public final class LinuxPersonality {
 
     /// Carries out one syscall; `thread` is the calling thread's CPU state.
     public func handle(_ request: inout SyscallRequest, thread: GuestThreadState) {
+        let traceEntry = tracer?.enter(request, thread: thread)
+        defer { if let traceEntry { tracer?.leave(traceEntry, request) } }
         let n = request.number
         guard n >= 0, n < handlers.count else {
             reportUnimplemented(n)
@@ -137,6 +147,9 @@ public final class LinuxPersonality {
         case .rtSigpending: request.result = rtSigpending(request, thread: thread)
         case .clone: request.result = clone(request, thread: thread)
         case .execve: request.result = execve(request)
+        case .execveat: request.result = execveat(request)
+        case .clone3: request.result = clone3(request, thread: thread)
+        case .openat2: request.result = openat2(request)
         case .rseq: request.result = rseq(request, thread: thread)
         case .epollCtl: request.result = epollCtl(request)
         case .epollPwait: request.result = epollWait(&request, id: .epoll_pwait, thread: thread)
@@ -158,6 +171,7 @@ public final class LinuxPersonality {
     }
 
     func exitProcess(status: Int32) -> Never {
+        tracer?.exited(status)
         _ = HostSyscall.call(.exit_group, UInt64(UInt32(bitPattern: status)))
         Glibc._exit(status)
     }

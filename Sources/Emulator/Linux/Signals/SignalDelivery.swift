@@ -86,6 +86,7 @@ extension LinuxPersonality {
                 state.deferred.append(signal)
                 continue
             }
+            tracer?.signal(signal.signal, info: signal.info)
             let action = signalAction(signal.signal)
             if action.isIgnored { continue }
             if action.isDefault {
@@ -116,6 +117,7 @@ extension LinuxPersonality {
     /// (also when the guest blocks or ignores it, as the kernel forces such signals).
     func deliverFault(_ thread: GuestThreadState, state: TaskState, signal: Int32, code: Int32,
                                               address: UInt64, fault: HostFault?) {
+        tracer?.fault(signal, code: code, address: address)
         let action = signalAction(signal)
         if action.isDefault || action.isIgnored || state.mask.contains(signal: signal) {
             Emulation.dieOfSignal(signalNumbers.host(signal))
