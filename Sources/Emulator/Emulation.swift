@@ -72,9 +72,6 @@ public enum Emulation {
         ferry_install_fault_handlers()
         personality.sigreturnTrampoline = try installSigreturnTrampoline(
             AArch64Thread.sigreturnTrampoline(rtSigreturn: SyscallTable.forArchitecture(.aarch64).number(of: .rt_sigreturn) ?? 139))
-        personality.describeGuest(program, cpu: GuestCPUDescription(
-            hwcap: AArch64Features.hwcap, hwcap2: AArch64Features.hwcap2,
-            mainID: AArch64Interpreter.mainIDValue, counterFrequency: AArch64Interpreter.counterFrequency))
 
         let cpu = AArch64CPU()
         cpu.pc = program.entry

@@ -28,11 +28,6 @@ public final class LinuxPersonality {
     let log: DiagnosticLog
     /// The guest's threads, for code invalidation and exit.
     let threads = ThreadRegistry()
-    /// The guest's mappings: /proc/self/maps, and what keeps guest memory calls off ferry's memory.
-    let addressSpace = GuestAddressSpace()
-    /// What /proc shows the guest about itself.
-    let processView = GuestProcessView()
-    let memoryFlags: MemoryFlags
 
     /// Per guest syscall number: how to run it and the host number for passthrough.
     private var handlers: [SyscallHandler]
@@ -76,7 +71,6 @@ public final class LinuxPersonality {
         semidConverter = ABILayouts.converter("semid_ds", guest: architecture)
         signalConstants = SignalConstants(guestConstants)
         signalNumbers = SignalNumberMap(guest: guestConstants, host: hostConstants)
-        memoryFlags = MemoryFlags(guestConstants)
         let guestTable = SyscallTable.forArchitecture(architecture)
         let maxNumber = guestTable.entries.map(\.number).max() ?? 0
         handlers = Array(repeating: .unimplemented, count: maxNumber + 1)
@@ -147,9 +141,6 @@ public final class LinuxPersonality {
         case .rtSigpending: request.result = rtSigpending(request, thread: thread)
         case .clone: request.result = clone(request, thread: thread)
         case .execve: request.result = execve(request)
-        case .execveat: request.result = execveat(request)
-        case .clone3: request.result = clone3(request, thread: thread)
-        case .openat2: request.result = openat2(request)
         case .rseq: request.result = rseq(request, thread: thread)
         case .epollCtl: request.result = epollCtl(request)
         case .epollPwait: request.result = epollWait(&request, id: .epoll_pwait, thread: thread)
