@@ -14,7 +14,7 @@ enum SyscallHandler: UInt8 {
     case openat, fcntl, fstat, newfstatat, readlinkat, ioctl
     case uname
     case rtSigaction, rtSigprocmask, rtSigreturn, sigaltstack, rtSigsuspend, rtSigpending
-    case clone, execve
+    case clone, clone3, execve, execveat, openat2
     case rseq
     case epollCtl, epollPwait, epollPwait2, ppoll, pselect6, semctl
     case unimplemented
@@ -43,7 +43,7 @@ enum SyscallRegistry {
         row(.preadv2, .passthrough), row(.pwritev2, .passthrough),
         row(.close, .passthrough), row(.close_range, .passthrough), row(.lseek, .passthrough),
         row(.dup, .passthrough), row(.dup3, .passthrough), row(.pipe2, .passthrough, .partial, "O_* flags passed as is"),
-        row(.openat, .openat), row(.fcntl, .fcntl, .partial, "F_GETFL/F_SETFL flags translated; lock structs assumed same layout"),
+        row(.openat, .openat), row(.openat2, .openat2), row(.fcntl, .fcntl, .partial, "F_GETFL/F_SETFL flags translated; lock structs assumed same layout"),
         row(.ioctl, .ioctl, .partial, "the ~490 generated requests whose argument size matches the host's, translated by name; others ENOTTY"),
         row(.fstat, .fstat), row(.newfstatat, .newfstatat), row(.statx, .passthrough),
         row(.readlinkat, .readlinkat), row(.getdents64, .passthrough), row(.getcwd, .passthrough),
@@ -66,6 +66,8 @@ enum SyscallRegistry {
         row(.exit_group, .exitGroup),
         row(.clone, .clone, .partial, "threads and fork-like clones; vfork runs as fork (memory not shared)"),
         row(.execve, .execve, .partial, "foreign ELF re-executes ferry; host ELF and scripts run natively"),
+        row(.execveat, .execveat, .partial, "as execve, the path resolved through /proc/self/fd"),
+        row(.clone3, .clone3, .partial, "as clone; set_tid and CLONE_INTO_CGROUP refused with EINVAL"),
         row(.wait4, .passthrough), row(.waitid, .passthrough),
         row(.getpid, .passthrough), row(.getppid, .passthrough), row(.gettid, .passthrough),
         row(.getuid, .passthrough), row(.geteuid, .passthrough), row(.getgid, .passthrough), row(.getegid, .passthrough),

@@ -10,31 +10,66 @@ extension Architecture {
 extension LinuxPersonality {
     private func flag(_ name: String) -> UInt64 { UInt64(bitPattern: guestConstants.value(name) ?? 0) }
 
-    /// Process-creating clones run as host fork(); threads come with the threads work.
+    /// clone: threads (CLONE_VM) run on new host threads; processes are host forks.
     func clone(_ r: SyscallRequest, thread: GuestThreadState) -> Int64 {
-        let flags = r[0]
-        let newStack = r[1], parentTID = r[2]
         let tls = architecture.cloneTakesTLSBeforeChildTID ? r[3] : r[4]
         let childTID = architecture.cloneTakesTLSBeforeChildTID ? r[4] : r[3]
+        return clone(flags: r[0] & ~0xFF, exitSignal: Int32(r[0] & 0xFF), newStack: r[1], parentTID: r[2],
+                     childTID: childTID, tls: tls, pidfdPointer: r[2], thread: thread)
+    }
+
+    /// clone3: struct clone_args, as the kernel checks it (sizes, the exit signal apart from the
+    /// flags, a stack given as base and size).
+    func clone3(_ r: SyscallRequest, thread: GuestThreadState) -> Int64 {
+        let size = Int(min(r[1], 1 << 20))
+        guard size >= 64 else { return -Int64(EINVAL) }
+        guard size <= 4096 else { return -Int64(E2BIG) }
+        var args = [UInt64](repeating: 0, count: (size + 7) / 8)
+        guard args.withUnsafeMutableBytes({ GuestMemory.read(r[0], count: size, into: $0.baseAddress!) }) else { return -Int64(EFAULT) }
+        // flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls, set_tid, set_tid_size, cgroup
+        let known = 11
+        if args.count > known && args[known...].contains(where: { $0 != 0 }) { return -Int64(E2BIG) }
+        func field(_ i: Int) -> UInt64 { i < args.count ? args[i] : 0 }
+        let flags = field(0), exitSignal = field(4), stack = field(5), stackSize = field(6)
+        guard flags & 0xFF == 0, exitSignal <= 64 else { return -Int64(EINVAL) }
+        if (stack == 0) != (stackSize == 0) { return -Int64(EINVAL) }
+        if field(9) != 0 || flags & flag("CLONE_INTO_CGROUP") != 0 {
+            if options.logUnimplemented { log.write("unsupported clone3 set_tid/cgroup on \(architecture.rawValue)") }
+            return -Int64(EINVAL)
+        }
+        return clone(flags: flags, exitSignal: Int32(exitSignal), newStack: stack == 0 ? 0 : stack &+ stackSize,
+                     parentTID: field(3), childTID: field(2), tls: field(7), pidfdPointer: field(1), thread: thread)
+    }
+
+    private func clone(flags: UInt64, exitSignal: Int32, newStack: UInt64, parentTID: UInt64, childTID: UInt64,
+                       tls: UInt64, pidfdPointer: UInt64, thread: GuestThreadState) -> Int64 {
         let vm = flag("CLONE_VM"), vfork = flag("CLONE_VFORK"), threadFlag = flag("CLONE_THREAD")
         let sighand = flag("CLONE_SIGHAND")
         // The kernel's consistency rules: threads share signal handlers, which share memory.
         if flags & threadFlag != 0 && flags & sighand == 0 { return -Int64(EINVAL) }
         if flags & sighand != 0 && flags & vm == 0 { return -Int64(EINVAL) }
+        let fs = flag("CLONE_FS")
+        if flags & fs != 0 && flags & (flag("CLONE_NEWNS") | flag("CLONE_NEWUSER")) != 0 { return -Int64(EINVAL) }
+        let wantsPidfd = flags & flag("CLONE_PIDFD") != 0
+        if wantsPidfd && (flags & threadFlag != 0 || flags & flag("CLONE_PARENT_SETTID") != 0 && pidfdPointer == parentTID) {
+            return -Int64(EINVAL)
+        }
         if flags & threadFlag != 0 || (flags & vm != 0 && flags & vfork == 0) {
             return cloneThread(flags: flags, stack: newStack, parentTID: parentTID, tls: tls, childTID: childTID, parent: thread)
         }
-        let exitSignal = Int32(flags & 0xFF)
         let pid: Int32
-        if exitSignal == signalConstants.chld {
+        let namespaces = flags & (flag("CLONE_NEWNS") | flag("CLONE_NEWUTS") | flag("CLONE_NEWIPC") | flag("CLONE_NEWUSER")
+            | flag("CLONE_NEWPID") | flag("CLONE_NEWNET") | flag("CLONE_NEWCGROUP") | flag("CLONE_NEWTIME"))
+        if exitSignal == signalConstants.chld && namespaces == 0 {
             pid = Glibc.fork()
             if pid < 0 { return -Int64(errno) }
         } else {
-            // Another exit signal (or none): a raw clone carries it, which fork() cannot. It skips
-            // glibc's atfork work, acceptable for this rare form.
+            // Another exit signal (or none) or new namespaces: a raw clone carries them, which
+            // fork() cannot. It skips glibc's atfork work, acceptable for these rarer forms. The
+            // namespace flags have the same values on every architecture's clone.
             let hostSignal = exitSignal == 0 ? 0 : signalNumbers.host(exitSignal)
             if exitSignal != 0 && hostSignal == 0 { return -Int64(EINVAL) }
-            let result = HostSyscall.call(.clone, UInt64(hostSignal), 0, 0, 0, 0)
+            let result = HostSyscall.call(.clone, UInt64(hostSignal) | namespaces, 0, 0, 0, 0)
             if result < 0 { return result }
             pid = Int32(result)
         }
@@ -52,6 +87,13 @@ extension LinuxPersonality {
         if flags & flag("CLONE_PARENT_SETTID") != 0 {
             withUnsafeBytes(of: UInt32(pid)) { _ = GuestMemory.write(parentTID, from: $0.baseAddress!, count: 4) }
         }
+        if wantsPidfd {
+            // The kernel makes the pidfd in clone itself; pidfd_open right after is equivalent
+            // (the child cannot have been reaped yet: only this thread waits for it).
+            let fd = HostSyscall.call(.pidfd_open, UInt64(pid), 0)
+            let descriptor = Int32(truncatingIfNeeded: fd)
+            if fd >= 0 { withUnsafeBytes(of: descriptor) { _ = GuestMemory.write(pidfdPointer, from: $0.baseAddress!, count: 4) } }
+        }
         return Int64(pid)
     }
 
@@ -60,14 +102,54 @@ extension LinuxPersonality {
     /// execve: a program for this guest architecture re-executes ferry on it (no binfmt_misc
     /// needed); anything else (host programs, scripts for host interpreters) goes to the host.
     func execve(_ r: SyscallRequest) -> Int64 {
-        guard var path = GuestMemory.string(at: r[0]) else { return -Int64(EFAULT) }
+        guard let path = GuestMemory.string(at: r[0]) else { return -Int64(EFAULT) }
+        return execve(path: path, argvPointer: r[1], envpPointer: r[2])
+    }
+
+    /// execveat: the path is resolved against the directory descriptor through /proc/self/fd
+    /// (AT_EMPTY_PATH runs the descriptor's own file), then it is an execve.
+    func execveat(_ r: SyscallRequest) -> Int64 {
+        let dirfd = Int32(truncatingIfNeeded: r[0]), flags = Int64(Int32(truncatingIfNeeded: r[4]))
+        let emptyPath = guestConstants.value("AT_EMPTY_PATH") ?? 0, noFollow = guestConstants.value("AT_SYMLINK_NOFOLLOW") ?? 0
+        guard flags & ~(emptyPath | noFollow) == 0 else { return -Int64(EINVAL) }
+        guard let name = GuestMemory.string(at: r[1]) else { return -Int64(EFAULT) }
+        let atCWD = Int32(truncatingIfNeeded: guestConstants.value("AT_FDCWD") ?? -100)
+        if dirfd != atCWD && (name.isEmpty || !name.hasPrefix("/")) {
+            var st = Glibc.stat()
+            if Glibc.fstat(dirfd, &st) != 0 { return -Int64(errno) }
+            if !name.isEmpty && (st.st_mode & S_IFMT) != S_IFDIR { return -Int64(ENOTDIR) }
+        }
+        var path: String
+        if name.isEmpty {
+            guard flags & emptyPath != 0 else { return -Int64(ENOENT) }
+            path = "/proc/self/fd/\(dirfd)"
+        } else if name.hasPrefix("/") || dirfd == atCWD {
+            path = name
+        } else {
+            path = "/proc/self/fd/\(dirfd)/\(name)"
+        }
+        if !name.isEmpty && flags & noFollow != 0 {
+            var st = Glibc.stat()
+            if lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK { return -Int64(ELOOP) }
+        }
+        if dirfd != atCWD || name.isEmpty, let resolved = HostFile.readLink(path), name.isEmpty { path = resolved }
+        return execve(path: path, argvPointer: r[2], envpPointer: r[3])
+    }
+
+    private func execve(path requested: String, argvPointer: UInt64, envpPointer: UInt64) -> Int64 {
+        var path = requested
         // /proc/self/exe is the emulator on the host; to the guest it is its own program.
         if namesOwnExecutable(path) { path = executablePath }
-        guard let argv = GuestMemory.stringArray(at: r[1]), let envp = GuestMemory.stringArray(at: r[2]) else {
+        guard let argv = GuestMemory.stringArray(at: argvPointer), let envp = GuestMemory.stringArray(at: envpPointer) else {
             return -Int64(EFAULT)
         }
-        guard let head = HostFile.readPrefix(path: path, count: 256) else { return -Int64(errno) }
+        // The kernel's order: a missing or unsearchable path, then a file that is not regular or
+        // not executable (EACCES, also for directories), then the contents.
+        var st = Glibc.stat()
+        if fstatat(AT_FDCWD, path, &st, 0) != 0 { return -Int64(errno) }
+        if (st.st_mode & S_IFMT) != S_IFREG { return -Int64(EACCES) }
         if access(path, X_OK) != 0 { return -Int64(errno) }
+        guard let head = HostFile.readPrefix(path: path, count: 256) else { return -Int64(errno) }
         var program = path
         var arguments = argv
         if head.starts(with: [0x23, 0x21]) {  // "#!"
