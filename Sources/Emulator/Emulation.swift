@@ -67,7 +67,7 @@ public enum Emulation {
         options.emulatorArguments = configuration.inheritedOptions
         let personality = LinuxPersonality(architecture: .aarch64, executablePath: absolutePath, options: options, log: log)
         personality.setProgramBreak(start: program.brkStart)
-        personality.tracer = configuration.strace.map { SyscallTracer(format: $0, file: configuration.straceFile, personality: personality, configuration: configuration) }
+        personality.tracer = configuration.strace.map { SyscallTracer(format: $0, file: configuration.straceFile, personality: personality, configuration: configuration, stackPointer: program.stackPointer) }
 
         ferry_install_fault_handlers()
         personality.sigreturnTrampoline = try installSigreturnTrampoline(

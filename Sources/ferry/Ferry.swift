@@ -10,9 +10,9 @@ struct Ferry: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ferry",
         abstract: "Run a Linux program built for another CPU (AArch64) on this x86-64 host.",
-        usage: "ferry [options] PROGRAM [ARGS...]\n  ferry --list-syscalls [--arch ARCH] [--format table|json|csv]",
+        usage: "ferry [options] PROGRAM [ARGS...]\n  ferry --list-syscalls [--arch ARCH] [--format table|json|csv]\n  ferry --list-ioctls [--arch ARCH] [--format table|json]",
         discussion: """
-        The guest architecture comes from the ELF header. Environment equivalents: FERRY_LOG (as -d), FERRY_LOG_FILENAME (as -D), FERRY_SET_ENV (comma-separated VAR=VALUE, as -E),
+        The guest architecture comes from the ELF header. -strace prints each syscall as strace(1) does (-strace=json: JSON lines, -strace=qemu: qemu-user's format), to stderr or the -D file. Environment equivalents: FERRY_STRACE (1, json or qemu, as -strace), FERRY_LOG (as -d), FERRY_LOG_FILENAME (as -D), FERRY_SET_ENV (comma-separated VAR=VALUE, as -E),
         FERRY_UNSET_ENV (comma-separated, as -U), FERRY_ARGV0 (as -0).
 
         Exit status: the guest's own; 126 if the program cannot be loaded, 127 if it does not exist, 64 for a bad command line. A guest killed by a signal makes ferry die of the same signal.
@@ -37,6 +37,12 @@ struct Ferry: ParsableCommand {
 
     @Flag(name: .customLong("list-syscalls"), help: "Print the syscall support table for --arch and exit.")
     var listSyscalls = false
+
+    @Flag(name: .customLong("list-ioctls"), help: "Print the ioctl table for --arch (name, request, family, direction, size, support) and exit.")
+    var listIoctls = false
+
+    /// `-strace[=json|qemu]`, taken out of the command line before parsing (see `main`).
+    var strace: StraceFormat?
 
     @Option(name: .customLong("arch"), help: "Architecture for --list-syscalls: aarch64, riscv64, mips, arm, i386, x86_64.")
     var arch: String = "aarch64"
@@ -64,12 +70,14 @@ struct Ferry: ParsableCommand {
     }
 
     static func main() {
-        let (options, command) = splitCommandLine(Array(CommandLine.arguments.dropFirst()))
+        let (allOptions, command) = splitCommandLine(Array(CommandLine.arguments.dropFirst()))
         do {
+            let (options, strace) = try takeStraceOption(allOptions)
             var ferry = try parseAsRoot(options)
             if var typed = ferry as? Ferry {
                 typed.command = command
-                if !typed.listSyscalls && command.isEmpty {
+                typed.strace = strace
+                if !typed.listSyscalls && !typed.listIoctls && command.isEmpty {
                     throw ValidationError("missing PROGRAM: try 'ferry ./program args'")
                 }
                 ferry = typed
@@ -80,9 +88,44 @@ struct Ferry: ParsableCommand {
         }
     }
 
+    /// Removes `-strace`, `-strace=FORMAT` (qemu-user spells it with one dash, which the parser
+    /// does not take with a value) and returns the format; FERRY_STRACE when the option is absent.
+    static func takeStraceOption(_ options: [String]) throws -> ([String], StraceFormat?) {
+        var rest: [String] = []
+        var format: StraceFormat?
+        func parse(_ value: String, _ origin: String) throws -> StraceFormat {
+            if value.isEmpty || value == "1" || value == "strace" { return .strace }
+            guard let f = StraceFormat(rawValue: value) else {
+                throw ValidationError("unknown \(origin) format '\(value)': use -strace, -strace=json or -strace=qemu")
+            }
+            return f
+        }
+        for word in options {
+            if word == "-strace" || word == "--strace" { format = .strace; continue }
+            if word.hasPrefix("-strace=") || word.hasPrefix("--strace=") {
+                format = try parse(String(word.split(separator: "=", maxSplits: 1).last ?? ""), "-strace")
+                continue
+            }
+            rest.append(word)
+        }
+        if format == nil, let env = ProcessInfoLite.environment("FERRY_STRACE"), !env.isEmpty, env != "0" {
+            format = try parse(env, "FERRY_STRACE")
+        }
+        return (rest, format)
+    }
+
     static let knownDebugItems: Set<String> = ["unimp", "in_asm"]
 
     func validate() throws {
+        if listIoctls {
+            guard Architecture(rawValue: arch) != nil else {
+                throw ValidationError("unknown architecture '\(arch)': use one of \(Architecture.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard IoctlListFormat(rawValue: format) != nil else {
+                throw ValidationError("unknown format '\(format)' for --list-ioctls: use table or json")
+            }
+            return
+        }
         if listSyscalls {
             guard Architecture(rawValue: arch) != nil else {
                 throw ValidationError("unknown architecture '\(arch)': use one of \(Architecture.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -103,6 +146,10 @@ struct Ferry: ParsableCommand {
     }
 
     func run() throws {
+        if listIoctls {
+            print(IoctlList.render(architecture: Architecture(rawValue: arch)!, format: IoctlListFormat(rawValue: format)!), terminator: "")
+            return
+        }
         if listSyscalls {
             print(SupportTable.render(architecture: Architecture(rawValue: arch)!, format: SupportTableFormat(rawValue: format)!), terminator: "")
             return
@@ -123,9 +170,15 @@ struct Ferry: ParsableCommand {
         let items = debugItems
         configuration.logUnimplemented = items.contains("unimp")
         configuration.logBlocks = items.contains("in_asm")
-        configuration.logFile = logFile ?? ProcessInfoLite.environment("FERRY_LOG_FILENAME")
+        let file = logFile ?? ProcessInfoLite.environment("FERRY_LOG_FILENAME")
+        // With -strace alone, -D is the trace's file; ferry opens it on a high descriptor so the
+        // guest's descriptors number as they do natively.
+        configuration.logFile = strace != nil && items.isEmpty ? nil : file
+        configuration.strace = strace
+        configuration.straceFile = file
         if !items.isEmpty { configuration.inheritedOptions += ["-d", items.joined(separator: ",")] }
-        if let file = configuration.logFile { configuration.inheritedOptions += ["-D", file] }
+        if let strace { configuration.inheritedOptions += [strace == .strace ? "-strace" : "-strace=\(strace.rawValue)"] }
+        if let file { configuration.inheritedOptions += ["-D", file] }
         do {
             try Emulation.run(configuration)
         } catch let error as LoadError {

@@ -2,7 +2,7 @@ import FerryABI
 import Glibc
 
 /// The line formats of `-strace`.
-public enum StraceFormat: String, CaseIterable, Sendable {
+public enum StraceFormat: String, CaseIterable, Sendable, Codable {
     /// strace(1)'s `name(args) = ret`.
     case strace
     /// One JSON object per line, for tools.
@@ -11,9 +11,10 @@ public enum StraceFormat: String, CaseIterable, Sendable {
     case qemu
 }
 
-/// What `leave` needs from `enter`: the call's text as it stood before the kernel ran it.
+/// What `leave` needs from `enter`: values the call may overwrite (socklen in/out).
 public struct TraceEntry {
-    var text: String
+    var lengthsBefore: [Int: UInt64] = [:]
+    var preformatted: [String]?
 }
 
 /// `-strace`: prints each guest syscall, signal and exit in strace(1)'s form (or JSON, or
@@ -23,12 +24,180 @@ public final class SyscallTracer {
     /// The process's tracer, for the places that have no personality at hand (dying of a signal).
     nonisolated(unsafe) public static var active: SyscallTracer?
 
-    init(format: StraceFormat, file: String?, personality: LinuxPersonality, configuration: EmulatorConfiguration) {}
+    let format: StraceFormat
+    let fd: Int32
+    let ids: [SyscallID?]
+    let decoder: ArgumentDecoder
+    /// Set once this process or a child of it has another thread or process: lines get `[pid N]`.
+    var several = false
 
-    func enter(_ request: SyscallRequest, thread: GuestThreadState) -> TraceEntry? { nil }
-    func leave(_ entry: TraceEntry, _ request: SyscallRequest) {}
-    func signal(_ signal: Int32, info: siginfo_t) {}
-    func fault(_ signal: Int32, code: Int32, address: UInt64) {}
-    func exited(_ status: Int32) {}
-    func killed(hostSignal: Int32) {}
+    init(format: StraceFormat, file: String?, personality: LinuxPersonality, configuration: EmulatorConfiguration,
+         stackPointer: UInt64 = 0) {
+        self.format = format
+        fd = SyscallTracer.openOutput(file)
+        ids = personality.syscallIDs
+        decoder = ArgumentDecoder(architecture: personality.architecture, guest: personality.guestConstants,
+                                  host: personality.hostConstants)
+        SyscallTracer.active = self
+        // The program's own execve, as strace shows it first (after a guest execve this is the
+        // re-executed ferry continuing the trace).
+        let pointerSize = UInt64(personality.architecture.pointerSize)
+        let envp = stackPointer &+ pointerSize &* UInt64(configuration.arguments.count + 2)
+        let args = [StraceText.quote(Array(configuration.programPath.utf8)),
+                    "[" + configuration.arguments.map { decoder.argvItem(Array($0.utf8)) }.joined(separator: ", ") + "]",
+                    "\(StraceText.hex(envp)) /* \(configuration.environment.count) vars */"]
+        emit(name: "execve", args: args, result: "0", resultValue: 0, error: nil)
+    }
+
+    /// A high descriptor for FILE (so the guest's own descriptors number as they would natively),
+    /// or stderr.
+    static func openOutput(_ path: String?) -> Int32 {
+        guard let path else { return 2 }
+        let low = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard low >= 0 else {
+            let message = "ferry: cannot open strace output '\(path)': \(String(cString: strerror(errno)))\n"
+            message.withCString { _ = Glibc.write(2, $0, strlen($0)) }
+            return 2
+        }
+        let high = fcntl(low, F_DUPFD_CLOEXEC, 1000)
+        if high >= 0 { close(low); return high }
+        return low
+    }
+
+    func id(_ number: Int) -> SyscallID? { number >= 0 && number < ids.count ? ids[number] : nil }
+
+    func enter(_ request: SyscallRequest, thread: GuestThreadState) -> TraceEntry? {
+        let id = id(request.number)
+        var entry = TraceEntry()
+        guard let id, let signature = SyscallSignatures.byID[id] else { return entry }
+        if id == .exit || id == .exit_group {
+            let args = decoder.arguments(signature, request, entry: entry, after: false)
+            emit(name: id.name, args: args, result: "?", resultValue: nil, error: nil)
+            return nil
+        }
+        for (i, kind) in signature.arguments.enumerated() {
+            if case .outSocketLength = kind, request[i] != 0 {
+                entry.lengthsBefore[i] = decoder.memory.word(request[i], size: 4)
+            }
+        }
+        if id == .execve || id == .execveat {
+            entry.preformatted = decoder.arguments(signature, request, entry: entry, after: false)
+        }
+        return entry
+    }
+
+    func leave(_ entry: TraceEntry, _ request: SyscallRequest) {
+        let number = request.number
+        guard let id = id(number) else {
+            emit(name: "syscall_\(number)", args: (0..<6).map { StraceText.hex(request[$0]) },
+                 result: resultText(request, .int), resultValue: request.result, error: errorText(request))
+            return
+        }
+        if request.completion == .restart { return }
+        let signature = SyscallSignatures.byID[id] ?? SyscallSignature(name: id.name, result: .int,
+                                                                       arguments: Array(repeating: .hex, count: 6))
+        if id == .clone || id == .clone3 || id == .fork || id == .vfork {
+            if request.result == 0 { several = true; return }   // the child's side: strace shows the parent's line
+            if request.result > 0 { several = true }
+        }
+        let args = entry.preformatted ?? decoder.arguments(signature, request, entry: entry, after: true)
+        let resultKind = id == .rt_sigreturn ? ReturnKind.void : signature.result
+        emit(name: id.name, args: args, result: resultText(request, resultKind, id: id), resultValue: request.result,
+             error: errorText(request))
+    }
+
+    func errorText(_ request: SyscallRequest) -> String? {
+        request.result < 0 && request.result > -4096 && request.completion == .returnValue
+            ? StraceText.error(-request.result, guest: decoder.guest, host: decoder.host) : nil
+    }
+
+    func resultText(_ request: SyscallRequest, _ kind: ReturnKind, id: SyscallID? = nil) -> String {
+        if request.completion == .registersSet { return "?" }
+        if let error = errorText(request) { return error }
+        let r = request.result
+        switch kind {
+        case .hex: return StraceText.hex(UInt64(bitPattern: r))
+        case .void: return "?"
+        default:
+            if let id, id == .fcntl { return decoder.fcntlResult(request) }
+            return String(r)
+        }
+    }
+
+    func signal(_ signal: Int32, info: siginfo_t) {
+        var copy = info
+        let bytes = withUnsafeBytes(of: &copy) { Array($0) }
+        let text = decoder.siginfo(guestSignal: signal, hostInfo: bytes)
+        emitEvent("--- \(decoder.signalName(signal)) \(text) ---", json: "{\"pid\": \(tid()), \"signal\": \(StraceText.json(decoder.signalName(signal))), \"info\": \(StraceText.json(text))}")
+    }
+
+    func fault(_ signal: Int32, code: Int32, address: UInt64) {
+        let name = decoder.signalName(signal)
+        let codeName = decoder.siCode(signal, code)
+        let text = "{si_signo=\(name), si_code=\(codeName), si_addr=\(StraceText.pointer(address))}"
+        emitEvent("--- \(name) \(text) ---", json: "{\"pid\": \(tid()), \"signal\": \(StraceText.json(name)), \"info\": \(StraceText.json(text))}")
+    }
+
+    func exited(_ status: Int32) {
+        emitEvent("+++ exited with \(status & 0xff) +++", json: "{\"pid\": \(tid()), \"exited\": \(status & 0xff)}")
+    }
+
+    func killed(hostSignal: Int32) {
+        let name = decoder.host.group("signal")?.name(of: Int64(hostSignal)) ?? String(hostSignal)
+        emitEvent("+++ killed by \(name) +++", json: "{\"pid\": \(tid()), \"killed\": \(StraceText.json(name))}")
+    }
+
+    // MARK: output
+
+    func tid() -> Int { Int(HostSyscall.call(.gettid)) }
+
+    func prefix() -> String {
+        switch format {
+        case .qemu: return "\(getpid()) "
+        default: return several ? "[pid \(tid())] " : ""
+        }
+    }
+
+    func emit(name: String, args: [String], result: String, resultValue: Int64?, error: String?) {
+        switch format {
+        case .strace:
+            var line = prefix() + name + "(" + args.joined(separator: ", ") + ")"
+            if line.count < 39 { line += String(repeating: " ", count: 39 - line.count) }
+            write(line + " = " + result)
+        case .qemu:
+            let ret: String
+            if let resultValue, resultValue < 0, resultValue > -4096 {
+                ret = "-1 errno=\(-resultValue) (\(error.map { String($0.drop { $0 != "(" }.dropFirst().dropLast()) } ?? ""))"
+            } else { ret = result }
+            write(prefix() + name + "(" + args.joined(separator: ",") + ") = " + ret)
+        case .json:
+            var fields = ["\"pid\": \(tid())", "\"syscall\": \(StraceText.json(name))",
+                          "\"args\": [" + args.map(StraceText.json).joined(separator: ", ") + "]"]
+            if let resultValue, result != "?" { fields.append("\"return\": \(resultValue)") }
+            fields.append("\"text\": \(StraceText.json(result))")
+            if let error { fields.append("\"error\": \(StraceText.json(String(error.split(separator: " ")[1])))") }
+            write("{" + fields.joined(separator: ", ") + "}")
+        }
+    }
+
+    func emitEvent(_ text: String, json: String) {
+        switch format {
+        case .json: write(json)
+        case .qemu: write(prefix() + text)
+        case .strace: write(prefix() + text)
+        }
+    }
+
+    func write(_ line: String) {
+        (line + "\n").withCString { p in
+            var remaining = strlen(p)
+            var cursor = p
+            while remaining > 0 {
+                let n = Glibc.write(fd, cursor, remaining)
+                if n <= 0 { if n < 0 && errno == EINTR { continue }; return }
+                remaining -= n
+                cursor += n
+            }
+        }
+    }
 }

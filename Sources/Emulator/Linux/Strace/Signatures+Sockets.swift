@@ -1,0 +1,21 @@
+/// Sockets.
+let socketSignatures = """
+socket fd e:address_family f:socket_type i
+socketpair i e:address_family f:socket_type i oip2
+bind i fd sa:2 u
+connect i fd sa:2 u
+listen i fd i
+accept fd fd osa:2 osl
+accept4 fd fd osa:2 osl f:socket_flags
+getsockname i fd osa:2 osl
+getpeername i fd osa:2 osl
+sendto i fd ib:2 u f:msg_flags sa:5 u
+recvfrom i fd ob:2 u f:msg_flags osa:5 osl
+sendmsg i fd p f:msg_flags
+recvmsg i fd p f:msg_flags
+sendmmsg i fd p u f:msg_flags
+recvmmsg i fd p u f:msg_flags p
+shutdown i fd e:shutdown_how
+setsockopt i fd e:socket_level e:socket_option p u
+getsockopt i fd e:socket_level e:socket_option p p
+"""

@@ -1,0 +1,112 @@
+import FerryABI
+import Glibc
+
+/// strace(1)'s spelling of strings, numbers, flags and errors. Pure functions of bytes and
+/// constants, so unit tests can check them without a guest.
+public enum StraceText {
+    /// strace's default -s: strings longer than this are cut and followed by `...`.
+    public static let stringLimit = 32
+
+    /// `"text"` as strace quotes it: \n \t \r \v \f \" \\, other non-printables in octal (three
+    /// digits when a digit follows); `...` after the quote when `truncated`. `forceHex` writes every
+    /// byte as \xNN (strace does that for getrandom's random bytes).
+    public static func quote(_ bytes: [UInt8], truncated: Bool = false, forceHex: Bool = false) -> String {
+        var out = "\""
+        for (i, b) in bytes.enumerated() {
+            if forceHex {
+                out += "\\x" + hex2(b)
+                continue
+            }
+            switch b {
+            case 0x22: out += "\\\""
+            case 0x5C: out += "\\\\"
+            case 0x0A: out += "\\n"
+            case 0x09: out += "\\t"
+            case 0x0D: out += "\\r"
+            case 0x0B: out += "\\v"
+            case 0x0C: out += "\\f"
+            case 0x20...0x7E: out.unicodeScalars.append(Unicode.Scalar(b))
+            default:
+                let next = i + 1 < bytes.count ? bytes[i + 1] : 0
+                let octal = String(b, radix: 8)
+                let padded = next >= 0x30 && next <= 0x37 ? String(repeating: "0", count: 3 - octal.count) + octal : octal
+                out += "\\" + padded
+            }
+        }
+        return out + "\"" + (truncated ? "..." : "")
+    }
+
+    static func hex2(_ b: UInt8) -> String { b < 16 ? "0" + String(b, radix: 16) : String(b, radix: 16) }
+
+    /// A buffer of `count` bytes shown as strace shows it: at most `stringLimit`, `...` when cut.
+    public static func buffer(_ bytes: [UInt8], count: Int, forceHex: Bool = false) -> String {
+        let shown = Array(bytes.prefix(min(count, stringLimit)))
+        return quote(shown, truncated: count > stringLimit, forceHex: forceHex)
+    }
+
+    /// A NUL-terminated string (bytes without the NUL); cut at `stringLimit` like strace.
+    public static func cString(_ bytes: [UInt8]) -> String {
+        quote(Array(bytes.prefix(stringLimit)), truncated: bytes.count > stringLimit)
+    }
+
+    public static func hex(_ v: UInt64) -> String { "0x" + String(v, radix: 16) }
+
+    public static func pointer(_ v: UInt64) -> String { v == 0 ? "NULL" : hex(v) }
+
+    /// `A|B|0x40` from a flag group; `zero` names 0 (strace writes "0" unless a name is 0).
+    public static func flags(_ value: UInt64, group: ConstantGroup?, skip: Set<String> = [], zero: String? = nil) -> String {
+        guard let group else { return value == 0 ? (zero ?? "0") : hex(value) }
+        if value == 0 { return zero ?? group.constants.first { $0.value == 0 && $0.aliasOf == nil && !skip.contains($0.name) }?.name ?? "0" }
+        var rest = value
+        var names: [String] = []
+        for c in flagCandidates(group, skip: skip) where rest & UInt64(bitPattern: c.value) == UInt64(bitPattern: c.value) {
+            names.append(c.name)
+            rest &= ~UInt64(bitPattern: c.value)
+        }
+        if rest != 0 { names.append(hex(rest)) }
+        return names.joined(separator: "|")
+    }
+
+    /// Single-bit and multi-bit names in ascending value order, as strace's tables list them.
+    static func flagCandidates(_ group: ConstantGroup, skip: Set<String>) -> [Constant] {
+        group.constants.filter { $0.aliasOf == nil && $0.value > 0 && !skip.contains($0.name) && !$0.name.hasSuffix("_MASK") }
+            .sorted { $0.value < $1.value }
+    }
+
+    /// The name of `value` in an enumeration group, or the number itself.
+    public static func enumeration(_ value: Int64, group: ConstantGroup?) -> String {
+        group?.name(of: value) ?? String(value)
+    }
+
+    /// `= -1 ENOENT (No such file or directory)`: the guest's errno name from its own table and
+    /// the message strerror gives for the host's value of the same name.
+    public static func error(_ guestErrno: Int64, guest: ConstantSet, host: ConstantSet) -> String {
+        let name = guest.group("errno")?.name(of: guestErrno) ?? String(guestErrno)
+        let hostValue = host.value(name) ?? guestErrno
+        let message = String(cString: strerror(Int32(truncatingIfNeeded: hostValue)))
+        return "-1 \(name) (\(message))"
+    }
+
+    /// strace's octal mode: `0644`, `000`.
+    public static func mode(_ v: UInt64) -> String {
+        let o = String(v, radix: 8)
+        return "0" + (o.count < 3 ? String(repeating: "0", count: 3 - o.count) + o : o)
+    }
+
+    /// `S_IFREG|0644`.
+    public static func fileMode(_ v: UInt64) -> String {
+        let types: [(UInt64, String)] = [(0o140000, "S_IFSOCK"), (0o120000, "S_IFLNK"), (0o100000, "S_IFREG"),
+                                         (0o060000, "S_IFBLK"), (0o040000, "S_IFDIR"), (0o020000, "S_IFCHR"),
+                                         (0o010000, "S_IFIFO")]
+        let type = v & 0o170000
+        let perms = v & 0o7777
+        guard let name = types.first(where: { $0.0 == type })?.1 else { return mode(v) }
+        return name + "|" + mode(perms)
+    }
+
+    /// A signal name without the SIG prefix, as sigset lists print them.
+    static func shortSignal(_ name: String) -> String { name.hasPrefix("SIG") ? String(name.dropFirst(3)) : name }
+
+    /// A JSON string literal.
+    public static func json(_ s: String) -> String { SupportTable.jsonString(s) }
+}

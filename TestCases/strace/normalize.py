@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Normalises strace(1) and ferry -strace logs and compares them syscall by syscall.
+Usage: normalize.py BUILD_DIR KNOWN_DIFFERENCES_FILE (see compare.sh)."""
+import glob, os, re, sys
+from collections import OrderedDict
+
+PREFIX = re.compile(r'^(\[pid +(\d+)\] |(\d+) +)')
+
+def read_log(path):
+    """Lines between the BEGIN and END markers, pid prefixes off, unfinished/resumed joined."""
+    lines, pids, pending, inside = [], set(), {}, False
+    for raw in open(path, errors='replace'):
+        raw = raw.rstrip('\n')
+        m = PREFIX.match(raw)
+        pid = None
+        if m:
+            pid = m.group(2) or m.group(3)
+            pids.add(pid)
+            raw = raw[m.end():]
+        if raw.endswith('<unfinished ...>'):
+            pending[pid] = raw[:-len('<unfinished ...>')].rstrip()
+            continue
+        r = re.match(r'^<\.\.\. (\w+) resumed>(.*)$', raw)
+        if r:
+            raw = pending.pop(pid, r.group(1) + '(') + r.group(2)
+        if 'FERRY-STRACE-BEGIN' in raw:
+            inside = True
+            continue
+        if 'FERRY-STRACE-END' in raw:
+            inside = False
+            continue
+        if inside and not raw.startswith('+++'):
+            lines.append(raw)
+    return lines, pids
+
+def normalise(line, pids):
+    line = re.sub(r'\s+= ', ' = ', line, count=1)
+    line = re.sub(r'0x[0-9a-f]{5,}', '0xADDR', line)
+    line = re.sub(r'(tv_sec|tv_nsec|tv_usec|si_utime|si_stime)=\d+', r'\1=N', line)
+    for pid in pids:
+        line = re.sub(r'\b%s\b' % pid, 'PID', line)
+    return line
+
+def by_syscall(lines, pids):
+    out = OrderedDict()
+    for l in lines:
+        n = normalise(l, pids)
+        m = re.match(r'^(\w+)\(', n)
+        key = m.group(1) if m else ('signal ' + n.split()[1] if n.startswith('---') else n)
+        out.setdefault(key, []).append(n)
+    return out
+
+def main():
+    build, known_path = sys.argv[1], sys.argv[2]
+    known = {}
+    if os.path.exists(known_path):
+        for l in open(known_path):
+            l = l.strip()
+            if l and not l.startswith('#') and ':' in l:
+                k, why = l.split(':', 1)
+                known[k.strip()] = why.strip()
+    agree, differ, unexpected = set(), set(), []
+    for native_path in sorted(glob.glob(os.path.join(build, '*.native.txt'))):
+        prog = os.path.basename(native_path)[:-len('.native.txt')]
+        emu_path = os.path.join(build, prog + '.emu.txt')
+        nl, npids = read_log(native_path)
+        el, epids = read_log(emu_path) if os.path.exists(emu_path) else ([], set())
+        n, e = by_syscall(nl, npids), by_syscall(el, epids)
+        for name in n:
+            if name not in e:
+                continue
+            if n[name] == e[name]:
+                agree.add(name)
+                continue
+            differ.add(name)
+            if name not in known:
+                unexpected.append((prog, name, n[name], e[name]))
+        only = [k for k in n if k not in e]
+        if only:
+            print('%s: only native: %s' % (prog, ' '.join(only)))
+        only = [k for k in e if k not in n]
+        if only:
+            print('%s: only ferry: %s' % (prog, ' '.join(only)))
+    agree -= differ
+    print('syscalls agreeing with strace(1): %d' % len(agree))
+    print('  ' + ' '.join(sorted(agree)))
+    for name in sorted(differ):
+        print('differs: %s%s' % (name, ' (known: %s)' % known[name] if name in known else ''))
+    for prog, name, a, b in unexpected:
+        print('--- %s: %s' % (prog, name))
+        for x in a: print('  strace: ' + x)
+        for x in b: print('  ferry:  ' + x)
+    print('agree %d, differ %d (%d unexplained)' % (len(agree), len(differ), len({u[1] for u in unexpected})))
+    return 1 if unexpected else 0
+
+if __name__ == '__main__':
+    sys.exit(main())
