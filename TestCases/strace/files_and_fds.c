@@ -17,6 +17,7 @@
 #include <poll.h>
 #include <unistd.h>
 #include <linux/falloc.h>
+#include <linux/fs.h>
 
 #define S(...) syscall(__VA_ARGS__)
 
