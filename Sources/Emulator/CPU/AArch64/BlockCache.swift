@@ -37,6 +37,7 @@ final class BlockCache {
     var onTranslate: ((UInt64, Int) -> Void)?
 
     init() {
+        precondition(MemoryLayout<DecodedOp>.stride == 32, "AArch64Interpreter.offset assumes 32-byte ops")
         let size = 1 << Self.tableBits
         tablePCs = .allocate(capacity: size)
         tablePCs.initialize(repeating: UInt64.max, count: size)

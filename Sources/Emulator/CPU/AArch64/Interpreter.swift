@@ -27,7 +27,6 @@ public struct HostFault: Equatable {
 public final class AArch64Interpreter {
     public let cpu: AArch64CPU
     let cache = BlockCache()
-    private var flushPending = false
     /// Counter frequency advertised in CNTFRQ_EL0; CNTVCT_EL0 counts CLOCK_MONOTONIC nanoseconds.
     static let counterFrequency: UInt64 = 1_000_000_000
 
@@ -76,15 +75,16 @@ public final class AArch64Interpreter {
         defer { cpu.pc = pc; cpu.nzcv = nzcv }
         let thread = self.thread
         if ferry_interrupt_requested(thread) != 0 { return .interrupt }
-        if flushPending { cache.invalidateAll(); flushPending = false }
         ferry_note_guest_pc(thread, pc, nzcv)  // an instruction fetch may fault
         var block = cache.block(at: pc)
-        while true {
+        blockChain: while true {
             let ops = block.pointee.ops
-            var index = 0
+            var op = ops  // by pointer: each case loads only the fields it uses
             var next = block.pointee.endPC
             blockLoop: while true {
-                let op = ops + index  // by pointer: each case loads only the fields it uses
+                #if FERRY_OP_PROFILE
+                OpProfile.counts[Int(op.pointee.kind.rawValue)] &+= 1
+                #endif
                 switch op.pointee.kind {
                 case .movImm:
                     x[Int(op.pointee.rd)] = op.pointee.imm
@@ -218,7 +218,7 @@ public final class AArch64Interpreter {
                     next = op.pointee.imm
                     break blockLoop
                 case .branchLink:
-                    x[30] = pc &+ UInt64(index &* 4) &+ 4
+                    x[30] = pc &+ Self.offset(op, ops) &+ 4
                     next = op.pointee.imm
                     break blockLoop
                 case .branchCond:
@@ -237,17 +237,20 @@ public final class AArch64Interpreter {
                     break blockLoop
                 case .branchLinkRegister:
                     next = x[Int(op.pointee.rn)]
-                    x[30] = pc &+ UInt64(index &* 4) &+ 4
+                    x[30] = pc &+ Self.offset(op, ops) &+ 4
                     break blockLoop
                 case .svc:
-                    pc = pc &+ UInt64(index &* 4) &+ 4
+                    pc = pc &+ Self.offset(op, ops) &+ 4
+                    #if FERRY_OP_PROFILE
+                    if x[8] == 93 || x[8] == 94 { OpProfile.report() }
+                    #endif
                     return .syscall
                 case .trap:
-                    pc = pc &+ UInt64(index &* 4)
+                    pc = pc &+ Self.offset(op, ops)
                     if op.pointee.sub == 0 { return .signal(number: SIGTRAP, code: 1 /* TRAP_BRKPT */, address: pc) }
                     return .signal(number: SIGILL, code: 1 /* ILL_ILLOPC */, address: pc)
                 case .undefined:
-                    pc = pc &+ UInt64(index &* 4)
+                    pc = pc &+ Self.offset(op, ops)
                     return .signal(number: SIGILL, code: 1, address: pc)
                 case .nop, .barrier, .prefetch:
                     break
@@ -255,69 +258,75 @@ public final class AArch64Interpreter {
                     cpu.exclusiveAddress = nil
                 case .mrs:
                     guard let value = readSystemRegister(op.pointee.imm, nzcv: nzcv) else {
-                        pc = pc &+ UInt64(index &* 4)
+                        pc = pc &+ Self.offset(op, ops)
                         return .signal(number: SIGILL, code: 1, address: pc)
                     }
                     x[Int(op.pointee.rd)] = value
                 case .msr:
                     if !writeSystemRegister(op.pointee.imm, x[Int(op.pointee.rn)], nzcv: &nzcv) {
-                        pc = pc &+ UInt64(index &* 4)
+                        pc = pc &+ Self.offset(op, ops)
                         return .signal(number: SIGILL, code: 1, address: pc)
                     }
                 case .msrImmediate:
                     break  // PSTATE fields (PAN, UAO, DIT, SSBS, TCO) have no effect on a user-mode guest here
                 case .dcZeroVA:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     let base = x[Int(op.pointee.rn)] & ~UInt64(63)
                     hostPointer(base).initializeMemory(as: UInt8.self, repeating: 0, count: 64)
                 case .instructionCacheInvalidate:
-                    flushPending = true
-                    break blockLoop
+                    // Code may have changed: drop every block (this one too) and links, then
+                    // continue at the next instruction from a fresh translation.
+                    cache.invalidateAll()
+                    pc = next
+                    if ferry_interrupt_requested(thread) != 0 { return .interrupt }
+                    ferry_note_guest_pc(thread, pc, nzcv)
+                    block = cache.block(at: pc)
+                    continue blockChain
                 case .load:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     executeLoad(op.pointee, x)
                 case .store:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     executeStore(op.pointee, x)
                 case .loadRegOffset:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     let address = x[Int(op.pointee.rn)] &+ A64.extend(x[Int(op.pointee.rm)], option: op.pointee.sub, shift: op.pointee.imm)
                     x[Int(op.pointee.rd)] = Self.loadValue(address, size: op.pointee.size, flags: op.pointee.flags)
                 case .storeRegOffset:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     let address = x[Int(op.pointee.rn)] &+ A64.extend(x[Int(op.pointee.rm)], option: op.pointee.sub, shift: op.pointee.imm)
                     Self.storeValue(address, x[Int(op.pointee.rd)], size: op.pointee.size)
                 case .loadLiteral:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     x[Int(op.pointee.rd)] = Self.loadValue(op.pointee.imm, size: op.pointee.size, flags: op.pointee.flags)
                 case .loadPair, .storePair:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     executePair(op.pointee, x)
                 case .loadExclusive:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     executeLoadExclusive(op.pointee, x)
                 case .storeExclusive:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     executeStoreExclusive(op.pointee, x)
                 case .loadAcquire:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     x[Int(op.pointee.rd)] = Self.loadValue(x[Int(op.pointee.rn)], size: op.pointee.size, flags: 0)
                 case .storeRelease:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     Self.storeValue(x[Int(op.pointee.rn)], x[Int(op.pointee.rd)], size: op.pointee.size)
                     ferry_full_fence()
                 case .compareAndSwap:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     executeCompareAndSwap(op.pointee, x)
                 case .compareAndSwapPair:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     executeCompareAndSwapPair(op.pointee, x)
                 case .atomicMemory:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     executeAtomic(op.pointee, x)
                 case .fpsimd:
                     cpu.nzcv = nzcv
-                    let here = pc &+ UInt64(index &* 4)
+                    let here = pc &+ Self.offset(op, ops)
                     ferry_note_guest_pc(thread, here, nzcv)
                     if !cpu.executeFPSIMD(op.pointee.raw, pc: here) {
                         pc = here
@@ -409,55 +418,55 @@ public final class AArch64Interpreter {
                     let r = A64.holds(mask: op.pointee.aux, nzcv) ? x[Int(op.pointee.rn)] : x[Int(op.pointee.rm)] &+ 1
                     x[Int(op.pointee.rd)] = r & op.pointee.imm2
                 case .load64:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     x[Int(op.pointee.rd)] = hostPointer(x[Int(op.pointee.rn)] &+ op.pointee.imm).loadUnaligned(as: UInt64.self)
                 case .load32:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     x[Int(op.pointee.rd)] = UInt64(hostPointer(x[Int(op.pointee.rn)] &+ op.pointee.imm).loadUnaligned(as: UInt32.self))
                 case .load16:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     x[Int(op.pointee.rd)] = UInt64(hostPointer(x[Int(op.pointee.rn)] &+ op.pointee.imm).loadUnaligned(as: UInt16.self))
                 case .load8:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     x[Int(op.pointee.rd)] = UInt64(hostPointer(x[Int(op.pointee.rn)] &+ op.pointee.imm).load(as: UInt8.self))
                 case .loadSigned32To64:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     let w = hostPointer(x[Int(op.pointee.rn)] &+ op.pointee.imm).loadUnaligned(as: Int32.self)
                     x[Int(op.pointee.rd)] = UInt64(bitPattern: Int64(w))
                 case .store64:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     hostPointer(x[Int(op.pointee.rn)] &+ op.pointee.imm).storeBytes(of: x[Int(op.pointee.rd)], as: UInt64.self)
                 case .store32:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     hostPointer(x[Int(op.pointee.rn)] &+ op.pointee.imm).storeBytes(of: UInt32(truncatingIfNeeded: x[Int(op.pointee.rd)]), as: UInt32.self)
                 case .store16:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     hostPointer(x[Int(op.pointee.rn)] &+ op.pointee.imm).storeBytes(of: UInt16(truncatingIfNeeded: x[Int(op.pointee.rd)]), as: UInt16.self)
                 case .store8:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     hostPointer(x[Int(op.pointee.rn)] &+ op.pointee.imm).storeBytes(of: UInt8(truncatingIfNeeded: x[Int(op.pointee.rd)]), as: UInt8.self)
                 case .load64RegLSL:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     let address = x[Int(op.pointee.rn)] &+ (x[Int(op.pointee.rm)] &<< op.pointee.imm)
                     x[Int(op.pointee.rd)] = hostPointer(address).loadUnaligned(as: UInt64.self)
                 case .load32RegLSL:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     let address = x[Int(op.pointee.rn)] &+ (x[Int(op.pointee.rm)] &<< op.pointee.imm)
                     x[Int(op.pointee.rd)] = UInt64(hostPointer(address).loadUnaligned(as: UInt32.self))
                 case .load8RegLSL:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     let address = x[Int(op.pointee.rn)] &+ (x[Int(op.pointee.rm)] &<< op.pointee.imm)
                     x[Int(op.pointee.rd)] = UInt64(hostPointer(address).load(as: UInt8.self))
                 case .store64RegLSL:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     let address = x[Int(op.pointee.rn)] &+ (x[Int(op.pointee.rm)] &<< op.pointee.imm)
                     hostPointer(address).storeBytes(of: x[Int(op.pointee.rd)], as: UInt64.self)
                 case .store32RegLSL:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     let address = x[Int(op.pointee.rn)] &+ (x[Int(op.pointee.rm)] &<< op.pointee.imm)
                     hostPointer(address).storeBytes(of: UInt32(truncatingIfNeeded: x[Int(op.pointee.rd)]), as: UInt32.self)
                 case .loadPair64:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     let base = x[Int(op.pointee.rn)]
                     let p = hostPointer(base &+ op.pointee.imm)
                     let first = p.loadUnaligned(as: UInt64.self)
@@ -466,7 +475,7 @@ public final class AArch64Interpreter {
                     x[Int(op.pointee.rd)] = first
                     x[Int(op.pointee.ra)] = second
                 case .storePair64:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     let base = x[Int(op.pointee.rn)]
                     let p = hostPointer(base &+ op.pointee.imm)
                     p.storeBytes(of: x[Int(op.pointee.rd)], as: UInt64.self)
@@ -519,40 +528,40 @@ public final class AArch64Interpreter {
                     if A64.holds(mask: op[1].aux, f) { next = op[1].imm }
                     break blockLoop
                 case .load64WB:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     let base = x[Int(op.pointee.rn)]
                     let value = hostPointer(base &+ op.pointee.imm).loadUnaligned(as: UInt64.self)
                     x[Int(op.pointee.rn)] = base &+ op.pointee.imm2
                     x[Int(op.pointee.rd)] = value
                 case .load32WB:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     let base = x[Int(op.pointee.rn)]
                     let value = hostPointer(base &+ op.pointee.imm).loadUnaligned(as: UInt32.self)
                     x[Int(op.pointee.rn)] = base &+ op.pointee.imm2
                     x[Int(op.pointee.rd)] = UInt64(value)
                 case .load8WB:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     let base = x[Int(op.pointee.rn)]
                     let value = hostPointer(base &+ op.pointee.imm).load(as: UInt8.self)
                     x[Int(op.pointee.rn)] = base &+ op.pointee.imm2
                     x[Int(op.pointee.rd)] = UInt64(value)
                 case .store64WB:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     let base = x[Int(op.pointee.rn)]
                     hostPointer(base &+ op.pointee.imm).storeBytes(of: x[Int(op.pointee.rd)], as: UInt64.self)
                     x[Int(op.pointee.rn)] = base &+ op.pointee.imm2
                 case .store32WB:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     let base = x[Int(op.pointee.rn)]
                     hostPointer(base &+ op.pointee.imm).storeBytes(of: UInt32(truncatingIfNeeded: x[Int(op.pointee.rd)]), as: UInt32.self)
                     x[Int(op.pointee.rn)] = base &+ op.pointee.imm2
                 case .store8WB:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     let base = x[Int(op.pointee.rn)]
                     hostPointer(base &+ op.pointee.imm).storeBytes(of: UInt8(truncatingIfNeeded: x[Int(op.pointee.rd)]), as: UInt8.self)
                     x[Int(op.pointee.rn)] = base &+ op.pointee.imm2
                 case .vLoadReplicate:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     let base = x[Int(op.pointee.rn)]
                     var element = (UInt64(0), UInt64(0))
                     Self.vectorRead(hostPointer(base), size: op.pointee.size, &element)
@@ -564,17 +573,17 @@ public final class AArch64Interpreter {
                 case .vMul32, .vMla32, .vMls32:
                     Self.vectorMultiply32(op, v)
                 case .vLoad:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     let base = x[Int(op.pointee.rn)]
                     Self.vectorLoad(hostPointer(base &+ op.pointee.imm), size: op.pointee.size, into: v + Int(op.pointee.rd) &* 16)
                     if op.pointee.flags & OpFlag.writeBack != 0 { x[Int(op.pointee.rn)] = base &+ op.pointee.imm2 }
                 case .vStore:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     let base = x[Int(op.pointee.rn)]
                     Self.vectorStore(hostPointer(base &+ op.pointee.imm), size: op.pointee.size, from: v + Int(op.pointee.rd) &* 16)
                     if op.pointee.flags & OpFlag.writeBack != 0 { x[Int(op.pointee.rn)] = base &+ op.pointee.imm2 }
                 case .vLoadPair:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     let base = x[Int(op.pointee.rn)], size = op.pointee.size
                     let p = hostPointer(base &+ op.pointee.imm)
                     // Both reads before either register changes, so a fault leaves them intact.
@@ -587,24 +596,19 @@ public final class AArch64Interpreter {
                     (v + Int(op.pointee.ra) &* 16).storeBytes(of: second.1, toByteOffset: 8, as: UInt64.self)
                     if op.pointee.flags & OpFlag.writeBack != 0 { x[Int(op.pointee.rn)] = base &+ op.pointee.imm2 }
                 case .vStorePair:
-                    ferry_note_guest_pc(thread, pc &+ UInt64(index &* 4), nzcv)
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     let base = x[Int(op.pointee.rn)], size = op.pointee.size
                     let p = hostPointer(base &+ op.pointee.imm)
                     Self.vectorStore(p, size: size, from: v + Int(op.pointee.rd) &* 16)
                     Self.vectorStore(p + (1 &<< Int(size)), size: size, from: v + Int(op.pointee.ra) &* 16)
                     if op.pointee.flags & OpFlag.writeBack != 0 { x[Int(op.pointee.rn)] = base &+ op.pointee.imm2 }
                 }
-                index &+= 1
+                op += 1
             }
             pc = next
             // Every block boundary, chained or not, is a point where signals get in.
             if ferry_interrupt_requested(thread) != 0 { return .interrupt }
-            if flushPending {
-                cache.invalidateAll()  // frees `block` and every link
-                flushPending = false
-                ferry_note_guest_pc(thread, pc, nzcv)
-                block = cache.block(at: pc)
-            } else if block.pointee.linkPC0 == pc {
+            if block.pointee.linkPC0 == pc {
                 block = block.pointee.link0.unsafelyUnwrapped
             } else if block.pointee.linkPC1 == pc {
                 block = block.pointee.link1.unsafelyUnwrapped
@@ -616,6 +620,11 @@ public final class AArch64Interpreter {
     }
 
     // MARK: - Helpers kept out of the main switch
+
+    /// Byte offset of `op`'s instruction from the block start (ops are 32 bytes, instructions 4).
+    @inline(__always) static func offset(_ op: UnsafeMutablePointer<DecodedOp>, _ ops: UnsafeMutablePointer<DecodedOp>) -> UInt64 {
+        UInt64(truncatingIfNeeded: (Int(bitPattern: op) &- Int(bitPattern: ops)) &>> 3)
+    }
 
     /// A lane-wise AdvSIMD operation done on each 64-bit half; a 64-bit form zeroes the top half.
     @inline(__always) static func vectorBinary(_ op: UnsafeMutablePointer<DecodedOp>, _ v: UnsafeMutableRawPointer,
