@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Times each guest workload natively (x86-64 build), under qemu-user and under ferry
 (AArch64 builds), best of N runs each, checks that every lane printed the same output, and
-writes the table to stdout, results.md and results.json. Called by run.sh, which builds."""
-import argparse, hashlib, json, os, platform, shutil, subprocess, sys, time
+writes the table to stdout, results.md and results.json. Called by run.sh, which builds.
+Besides wall time it records CPU time (user + sys of the child): on a shared, loaded machine
+the CPU-time ratio is the steadier of the two."""
+import argparse, hashlib, json, os, platform, resource, shutil, subprocess, sys, time
 
 
 def parse_args():
@@ -36,38 +38,47 @@ def make_files(root, count, per_dir, marker):
     open(os.path.join(root, marker), "w").close()
 
 
+def children_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def run_once(cmd, timeout):
-    """Returns (seconds, stdout bytes, error text or None)."""
-    t0 = time.perf_counter()
+    """Returns (wall seconds, CPU seconds, stdout bytes, error text or None)."""
+    t0, c0 = time.perf_counter(), children_cpu()
     try:
         p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
     except subprocess.TimeoutExpired:
-        return None, b"", "timeout after %gs" % timeout
+        return None, None, b"", "timeout after %gs" % timeout
     except OSError as e:
-        return None, b"", str(e)
-    dt = time.perf_counter() - t0
+        return None, None, b"", str(e)
+    dt, dc = time.perf_counter() - t0, children_cpu() - c0
     if p.returncode != 0:
-        return None, p.stdout, "exit %d: %s" % (p.returncode, p.stderr.decode(errors="replace").strip()[:120])
-    return dt, p.stdout, None
+        return None, None, p.stdout, "exit %d: %s" % (p.returncode, p.stderr.decode(errors="replace").strip()[:120])
+    return dt, dc, p.stdout, None
 
 
 def measure(cmd, repeat, runs, timeout):
-    """Best of RUNS samples; a sample runs CMD REPEAT times back to back."""
-    best, out = None, b""
+    """Best of RUNS samples (wall and CPU time each their own best); a sample runs CMD REPEAT
+    times back to back."""
+    best, best_cpu, out = None, None, b""
     for _ in range(runs):
-        total = 0.0
+        total, total_cpu = 0.0, 0.0
         for _ in range(repeat):
-            dt, o, err = run_once(cmd, timeout)
+            dt, dc, o, err = run_once(cmd, timeout)
             if err:
-                return None, o, err
+                return None, None, o, err
             total += dt
+            total_cpu += dc
             out = o
         best = total if best is None else min(best, total)
-    return best, out, None
+        best_cpu = total_cpu if best_cpu is None else min(best_cpu, total_cpu)
+    return best, best_cpu, out, None
 
 
 def main():
     a = parse_args()
+    load_before = os.getloadavg()[0]
     q = a.quick
     runs = a.runs or (1 if q else 3)
     files_dir = os.path.join(a.work, "files")
@@ -103,8 +114,9 @@ def main():
                 row[lane] = None
                 row[lane + "_note"] = "n/a"
                 continue
-            secs, out, err = measure(cmd, repeat, runs, a.timeout)
+            secs, cpu, out, err = measure(cmd, repeat, runs, a.timeout)
             row[lane] = secs
+            row[lane + "_cpu"] = cpu
             row[lane + "_note"] = err or ""
             if err is None:
                 outputs[lane] = hashlib.sha256(out).hexdigest()
@@ -117,17 +129,20 @@ def main():
 
     meta = {"quick": q, "best_of": runs, "qemu": " ".join([a.qemu, "-cpu", a.qemu_cpu]),
             "ferry": a.ferry or None, "host": platform.machine(), "cpus": os.cpu_count(),
-            "date": time.strftime("%Y-%m-%d %H:%M:%S %Z")}
+            "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "loadavg_before": load_before,
+            "loadavg_after": os.getloadavg()[0]}
     with open(os.path.join(a.out_dir, "results.json"), "w") as f:
         json.dump({"meta": meta, "rows": rows}, f, indent=2)
     with open(os.path.join(a.out_dir, "results.md"), "w") as f:
         f.write("# Ferry benchmarks\n\n")
-        f.write("Best of %d; seconds of wall time. qemu: `%s`; ferry: %s. Measured %s on %s with %s CPUs%s.\n"
+        f.write("Best of %d; seconds of wall time, and the ferry/qemu ratio of CPU time (user + sys), which "
+                "other load on the machine disturbs less. qemu: `%s`; ferry: %s. Measured %s on %s with %s CPUs, "
+                "load average %.1f before and %.1f after%s.\n"
                 "Regenerate with `benchmarks/run.sh`.\n\n"
                 % (runs, meta["qemu"], "`%s`" % a.ferry if a.ferry else "not built", meta["date"], meta["host"],
-                   meta["cpus"], " (--quick sizes)" if q else ""))
-        f.write("| workload | native s | qemu s | ferry s | ferry/qemu | ferry/native |\n")
-        f.write("|---|---:|---:|---:|---:|---:|\n")
+                   meta["cpus"], load_before, meta["loadavg_after"], " (--quick sizes)" if q else ""))
+        f.write("| workload | native s | qemu s | ferry s | ferry/qemu | ferry/native | ferry/qemu CPU |\n")
+        f.write("|---|---:|---:|---:|---:|---:|---:|\n")
         for r in rows:
             f.write("| " + " | ".join(cells(r)) + " |\n")
         for r in rows:
@@ -156,13 +171,14 @@ def cells(r):
             return "fail" if r.get(lane + "_note") not in ("", "n/a", None) else "n/a"
         return fmt(r[lane])
     return [r["workload"], t("native"), t("qemu"), t("ferry"), ratio(r.get("ferry"), r.get("qemu")),
-            ratio(r.get("ferry"), r.get("native"))]
+            ratio(r.get("ferry"), r.get("native")), ratio(r.get("ferry_cpu"), r.get("qemu_cpu"))]
 
 
 def print_row(r, header):
-    w = [34, 10, 10, 10, 12, 12]
+    w = [34, 10, 10, 10, 12, 14, 14]
     if header:
-        print("".join(h.ljust(n) for h, n in zip(["workload", "native s", "qemu s", "ferry s", "ferry/qemu", "ferry/native"], w)))
+        print("".join(h.ljust(n) for h, n in zip(["workload", "native s", "qemu s", "ferry s", "ferry/qemu",
+                                                  "ferry/native", "ferry/qemu CPU"], w)))
     print("".join(c.ljust(n) for c, n in zip(cells(r), w)))
     for lane in ("native", "qemu", "ferry"):
         if r.get(lane + "_note") not in ("", "n/a", None):
