@@ -20,7 +20,7 @@ public enum LoadError: Error, CustomStringConvertible, Equatable {
         case .notELF: return "not an ELF file (bad magic)"
         case let .truncated(what): return "truncated ELF file: \(what) lies past the end of the file"
         case let .unsupportedClass(c): return "unsupported ELF class or byte order: \(c)"
-        case let .unsupportedMachine(m): return "unsupported ELF machine \(m) (Ferry runs AArch64, machine 183)"
+        case let .unsupportedMachine(m): return "unsupported ELF machine \(m) (Ferry runs AArch64, machine 183, and RISC-V 64, machine 243)"
         case let .unsupportedType(t): return "unsupported ELF type \(t) (need ET_EXEC or ET_DYN)"
         case let .badProgramHeaders(r): return "bad program headers: \(r)"
         case let .badSegment(i, r): return "bad segment \(i): \(r)"
@@ -36,6 +36,7 @@ public enum LoadError: Error, CustomStringConvertible, Equatable {
 /// A parsed 64-bit little-endian ELF executable. Parsing only reads and validates; nothing is mapped.
 public struct ELFFile {
     public static let machineAArch64: UInt16 = 183
+    public static let machineRISCV64: UInt16 = 243
     public static let typeExecutable: UInt16 = 2
     public static let typeShared: UInt16 = 3
     static let segmentLoad: UInt32 = 1
@@ -81,7 +82,7 @@ public struct ELFFile {
         func u64(_ o: Int) -> UInt64 { (0..<8).reduce(0) { $0 | UInt64(bytes[o + $1]) << UInt64(8 * $1) } }
         type = u16(16)
         machine = u16(18)
-        guard machine == Self.machineAArch64 else { throw LoadError.unsupportedMachine(machine) }
+        guard machine == Self.machineAArch64 || machine == Self.machineRISCV64 else { throw LoadError.unsupportedMachine(machine) }
         guard type == Self.typeExecutable || type == Self.typeShared else { throw LoadError.unsupportedType(type) }
         entry = u64(24)
         programHeaderOffset = u64(32)
