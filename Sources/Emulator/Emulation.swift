@@ -48,13 +48,17 @@ public enum EmulatorExitStatus {
 public enum Emulation {
     public static func run(_ configuration: EmulatorConfiguration) throws -> Never {
         let elf = try ELFFile.read(path: configuration.programPath)
+        // The ELF machine picks the CPU core; everything else is arch-neutral.
+        let isRISCV64 = elf.machine == ELFFile.machineRISCV64
+        let architecture: Architecture = isRISCV64 ? .riscv64 : .aarch64
         let log = configuration.logFile.flatMap { DiagnosticLog.file(path: $0) } ?? DiagnosticLog()
         let absolutePath = absolute(configuration.programPath)
         var startup = StartupInfo(arguments: configuration.arguments, environment: configuration.environment,
                                   executablePath: configuration.programPath,
-                                  hardwareCapabilities: AArch64Features.hwcap, platform: AArch64Features.platform,
-                                  minimumSignalStackSize: AArch64Features.minimumSignalStackSize)
-        startup.hardwareCapabilities2 = AArch64Features.hwcap2
+                                  hardwareCapabilities: isRISCV64 ? RISCV64Features.hwcap : AArch64Features.hwcap,
+                                  platform: isRISCV64 ? RISCV64Features.platform : AArch64Features.platform,
+                                  minimumSignalStackSize: isRISCV64 ? RISCV64Features.minimumSignalStackSize : AArch64Features.minimumSignalStackSize)
+        startup.hardwareCapabilities2 = isRISCV64 ? RISCV64Features.hwcap2 : AArch64Features.hwcap2
         var limit = rlimit()
         if getrlimit(__rlimit_resource_t(RLIMIT_STACK.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max {
             startup.stackSize = min(max(UInt64(limit.rlim_cur), 128 << 10), 256 << 20)
@@ -65,14 +69,20 @@ public enum Emulation {
         options.logUnimplemented = configuration.logUnimplemented
         options.emulatorPath = emulatorExecutablePath()
         options.emulatorArguments = configuration.inheritedOptions
-        let personality = LinuxPersonality(architecture: .aarch64, executablePath: absolutePath, options: options, log: log)
+        let personality = LinuxPersonality(architecture: architecture, executablePath: absolutePath, options: options, log: log)
         personality.setProgramBreak(start: program.brkStart)
         personality.tracer = configuration.strace.map { SyscallTracer(format: $0, file: configuration.straceFile, personality: personality, configuration: configuration, stackPointer: program.stackPointer) }
 
         ferry_install_fault_handlers()
-        personality.sigreturnTrampoline = try installSigreturnTrampoline(
-            AArch64Thread.sigreturnTrampoline(rtSigreturn: SyscallTable.forArchitecture(.aarch64).number(of: .rt_sigreturn) ?? 139))
+        let rtSigreturn = SyscallTable.forArchitecture(architecture).number(of: .rt_sigreturn) ?? 139
+        personality.sigreturnTrampoline = try installSigreturnTrampoline(isRISCV64
+            ? RISCV64Thread.sigreturnTrampoline(rtSigreturn: rtSigreturn) : AArch64Thread.sigreturnTrampoline(rtSigreturn: rtSigreturn))
 
+        if isRISCV64 {
+            let thread = RISCV64Thread.initial(entry: program.entry, stackPointer: program.stackPointer, personality: personality, log: log)
+            personality.attach(thread: thread)
+            thread.run()
+        }
         let cpu = AArch64CPU()
         cpu.pc = program.entry
         cpu.x[AArch64CPU.stackPointerSlot] = program.stackPointer
