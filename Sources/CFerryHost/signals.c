@@ -71,7 +71,10 @@ static void fault_handler(int signo, siginfo_t *info, void *context) {
     die_of_signal(signo);
 }
 
+static int fault_handlers_installed;
+
 void ferry_install_fault_handlers(void) {
+    fault_handlers_installed = 1;
     static const int faults[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP};
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -132,6 +135,37 @@ int ferry_run_guarded(void (*fn)(void *), void *context) {
     t->guard = outer;
     t->guard_active = outerActive;
     return 0;
+}
+
+/* Guarded copies: a fault on either side ends the copy and reports it instead of killing ferry
+   (the kernel's copy_from_user/copy_to_user). Without the fault handlers (unit tests) they
+   report -2 and the caller takes the slow, always-safe path. */
+#define GUARDED(body, on_fault)                                   \
+    ferry_thread_state *t = &thread_state;                        \
+    if (!fault_handlers_installed) return -2;                     \
+    sigjmp_buf buffer;                                            \
+    void *outer = t->guard;                                       \
+    int outerActive = t->guard_active;                            \
+    if (sigsetjmp(buffer, 0)) {                                   \
+        t->guard = outer;                                         \
+        t->guard_active = outerActive;                            \
+        return on_fault;                                          \
+    }                                                             \
+    t->guard = &buffer;                                           \
+    t->guard_active = 1;                                          \
+    body;                                                         \
+    t->guard = outer;                                             \
+    t->guard_active = outerActive;
+
+long ferry_guarded_copy(void *destination, const void *source, size_t count) {
+    GUARDED(memcpy(destination, source, count), -1)
+    return 0;
+}
+
+long ferry_guarded_string_length(const char *source, size_t limit) {
+    size_t length = 0;
+    GUARDED(length = strnlen(source, limit), -1)
+    return (long)length;
 }
 
 /* ferry_safe_syscall(thread, number, a0..a5). The check of `interrupt` and the syscall instruction

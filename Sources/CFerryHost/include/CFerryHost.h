@@ -45,6 +45,11 @@ void ferry_install_fault_handlers(void);
 int ferry_catch_signal(int signo);
 int ferry_release_signal(int signo, unsigned long disposition);
 
+/* memcpy / strnlen that report a fault (-1) instead of dying; -2 when no fault handlers are
+   installed (the caller must use a path that cannot fault). */
+long ferry_guarded_copy(void *destination, const void *source, size_t count);
+long ferry_guarded_string_length(const char *source, size_t limit);
+
 /* Takes the oldest queued signal; 0 when the queue is empty. */
 int ferry_take_signal(siginfo_t *out);
 

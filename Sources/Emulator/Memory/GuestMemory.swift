@@ -1,8 +1,10 @@
+import CFerryHost
 import FerryABI
 import Glibc
 
-/// Reads of guest memory that must not fault the emulator when the guest passes a bad pointer:
-/// they go through process_vm_readv on our own pid, which reports EFAULT instead of faulting.
+/// Reads and writes of guest memory that must not fault the emulator when the guest passes a bad
+/// pointer: a guarded copy (a host fault ends it and reports EFAULT), or process_vm_readv/writev
+/// on our own pid where no fault handlers are installed (unit tests).
 enum GuestMemory {
     /// Copies `count` bytes from guest `address` into `destination`; false if any byte is unreadable.
     static func read(_ address: UInt64, count: Int, into destination: UnsafeMutableRawPointer) -> Bool {
@@ -12,6 +14,15 @@ enum GuestMemory {
     /// A NUL-terminated string at guest `address`, or nil if it is unreadable or longer than `limit`.
     static func string(at address: UInt64, limit: Int = 4096) -> String? {
         guard address != 0 else { return nil }
+        if let source = UnsafePointer<CChar>(bitPattern: UInt(address)) {
+            let length = ferry_guarded_string_length(source, limit)
+            if length == -1 || length == limit { return nil }
+            if length >= 0 {
+                var bytes = [UInt8](repeating: 0, count: length)
+                guard bytes.withUnsafeMutableBytes({ read(address, count: length, into: $0.baseAddress!) }) else { return nil }
+                return String(decoding: bytes, as: UTF8.self)
+            }
+        }
         var bytes: [UInt8] = []
         var cursor = address
         var chunk = [UInt8](repeating: 0, count: 256)
@@ -47,7 +58,6 @@ enum GuestMemory {
         return nil
     }
 
-    /// Writes to guest memory through process_vm_writev; false (EFAULT) if any byte is unwritable.
     /// One value of a trivial type from guest memory, or nil if it is not readable.
     static func readValue<T>(_ address: UInt64, as type: T.Type) -> T? {
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: MemoryLayout<T>.size, alignment: MemoryLayout<T>.alignment)
@@ -56,6 +66,7 @@ enum GuestMemory {
         return buffer.load(as: T.self)
     }
 
+    /// Writes `count` bytes to guest memory; false (EFAULT) if any byte is unwritable.
     static func write(_ address: UInt64, from source: UnsafeRawPointer, count: Int) -> Bool {
         transfer(.process_vm_writev, local: UnsafeMutableRawPointer(mutating: source), guest: address, count: count)
     }
@@ -64,6 +75,10 @@ enum GuestMemory {
     private static func transfer(_ call: SyscallID, local buffer: UnsafeMutableRawPointer, guest address: UInt64,
                                  count: Int) -> Bool {
         guard count > 0 else { return true }
+        if let guest = UnsafeMutableRawPointer(bitPattern: UInt(address)) {
+            let copied = call == .process_vm_readv ? ferry_guarded_copy(buffer, guest, count) : ferry_guarded_copy(guest, buffer, count)
+            if copied != -2 { return copied == 0 }
+        }
         var local = iovec(iov_base: buffer, iov_len: count)
         var remote = iovec(iov_base: UnsafeMutableRawPointer(bitPattern: UInt(address)), iov_len: count)
         let n = withUnsafeMutablePointer(to: &local) { l in
