@@ -106,6 +106,7 @@ enum OpKind: UInt8 {
     case subsReg64         // rd, flags = rn - (rm << imm)
     case subsReg32
     case movReg            // rd = rm & mask (ORR rd, zr, rm)
+    case movRegPair        // two movReg in a row: rd = rm & imm2, then ra = rn & imm; skips the next op
     case andLSL            // rd = (rn & ((rm << imm) ^ invert)) & mask; aux = 1 inverts (BIC, ORN, EON)
     case orrLSL
     case eorLSL

@@ -360,6 +360,10 @@ public final class AArch64Interpreter {
                     nzcv = f
                 case .movReg:
                     x[Int(op.pointee.rd)] = x[Int(op.pointee.rm)] & op.pointee.imm2
+                case .movRegPair:
+                    x[Int(op.pointee.rd)] = x[Int(op.pointee.rm)] & op.pointee.imm2
+                    x[Int(op.pointee.ra)] = x[Int(op.pointee.rn)] & op.pointee.imm
+                    op += 1  // the second move's own op
                 case .andLSL:
                     let b = (x[Int(op.pointee.rm)] &<< op.pointee.imm) ^ (0 &- UInt64(op.pointee.aux))
                     x[Int(op.pointee.rd)] = (x[Int(op.pointee.rn)] & b) & op.pointee.imm2

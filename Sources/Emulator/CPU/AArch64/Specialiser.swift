@@ -73,7 +73,7 @@ enum AArch64Specialiser {
                 return
             }
             if op.flags & OpFlag.signExtend == 0 {
-                op.kind = [.load8, .load16, .load32, .load64][Int(op.size)]
+                op.kind = op.size == 0 ? .load8 : op.size == 1 ? .load16 : op.size == 2 ? .load32 : .load64
             } else if op.size == 2 && op.flags & OpFlag.to32 == 0 {
                 op.kind = .loadSigned32To64
             }
@@ -85,7 +85,7 @@ enum AArch64Specialiser {
                 op.kind = op.size == 0 ? .store8WB : (op.size == 2 ? .store32WB : .store64WB)
                 return
             }
-            op.kind = [.store8, .store16, .store32, .store64][Int(op.size)]
+            op.kind = op.size == 0 ? .store8 : op.size == 1 ? .store16 : op.size == 2 ? .store32 : .store64
         case .loadRegOffset, .storeRegOffset:
             guard op.sub & 3 == 3, op.flags & OpFlag.signExtend == 0 else { return }  // LSL, UXTX, SXTX
             let load = op.kind == .loadRegOffset
@@ -116,7 +116,7 @@ enum AArch64Specialiser {
             if opc == 1 && !invert && op.rn == zeroSlot && op.imm == 0 {
                 op.kind = .movReg
             } else {
-                op.kind = [.andLSL, .orrLSL, .eorLSL, .andsLSL][Int(opc)]
+                op.kind = opc == 0 ? .andLSL : opc == 1 ? .orrLSL : opc == 2 ? .eorLSL : .andsLSL
                 op.aux = invert ? 1 : 0
                 if opc == 3 { op.aux = (invert ? 0x100 : 0) | (op.size == 1 ? 63 : 31) }
             }
@@ -131,8 +131,21 @@ enum AArch64Specialiser {
         }
     }
 
-    /// Fuses a SUBS/CMP with the B.cond that ends the block.
+    /// Fuses a SUBS/CMP with the B.cond that ends the block, and pairs of register moves (loops
+    /// that rotate values through registers, as hash rounds do, are full of them).
     static func fuse(_ ops: UnsafeMutablePointer<DecodedOp>, count: Int) {
+        var i = 0
+        while i + 1 < count {
+            if ops[i].kind == .movReg && ops[i + 1].kind == .movReg {
+                ops[i].kind = .movRegPair
+                ops[i].ra = ops[i + 1].rd
+                ops[i].rn = ops[i + 1].rm
+                ops[i].imm = ops[i + 1].imm2
+                i += 2
+            } else {
+                i += 1
+            }
+        }
         guard count >= 2, ops[count - 1].kind == .branchCond else { return }
         switch ops[count - 2].kind {
         case .subsImm64: ops[count - 2].kind = .subsImm64Branch
@@ -215,7 +228,7 @@ enum AArch64Specialiser {
             let u = (insn >> 29) & 1, size = Int((insn >> 22) & 3), opcode = (insn >> 11) & 31
             var kind: OpKind
             switch (opcode, u) {
-            case (0b00011, 0): kind = [.vAnd, .vBic, .vOrr, .undefined][size]
+            case (0b00011, 0): kind = size == 0 ? .vAnd : size == 1 ? .vBic : size == 2 ? .vOrr : .undefined
             case (0b00011, 1): kind = size == 0 ? .vEor : .undefined
             case (0b10010, _) where size == 2: kind = u == 0 ? .vMla32 : .vMls32
             case (0b10011, 0) where size == 2: kind = .vMul32
