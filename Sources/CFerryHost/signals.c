@@ -89,24 +89,44 @@ static int is_fault_signal(int signo) {
     return signo == SIGSEGV || signo == SIGBUS || signo == SIGILL || signo == SIGFPE || signo == SIGTRAP;
 }
 
+/* The kernel's struct sigaction on x86-64, set with the raw syscall: glibc's sigaction() refuses
+   the signals it reserves for itself (32 and 33, SIGCANCEL and SIGSETXID), which a guest's own
+   libc uses for pthread_cancel and setuid broadcasts. */
+struct kernel_sigaction {
+    void (*handler)(int, siginfo_t *, void *);
+    unsigned long flags;
+    void (*restorer)(void);
+    uint64_t mask;
+};
+
+void ferry_signal_restorer(void);
+__asm__(".text\n"
+        ".globl ferry_signal_restorer\n"
+        ".type ferry_signal_restorer,@function\n"
+        "ferry_signal_restorer:\n"
+        "    movq $15, %rax\n"   /* x86-64 rt_sigreturn */
+        "    syscall\n"
+        ".size ferry_signal_restorer, .-ferry_signal_restorer\n");
+
+#define KERNEL_SA_RESTORER 0x04000000UL
+
+static int raw_sigaction(int signo, void (*handler)(int, siginfo_t *, void *), unsigned long flags, uint64_t mask) {
+    struct kernel_sigaction action = {handler, flags | KERNEL_SA_RESTORER, ferry_signal_restorer, mask};
+    long result = ferry_host_syscall(SYS_rt_sigaction, signo, (long)&action, 0, 8, 0, 0);
+    return (int)result;
+}
+
 int ferry_catch_signal(int signo) {
     if (is_fault_signal(signo)) return 0;
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_sigaction = async_handler;
     /* No SA_RESTART: an interrupted host syscall must come back with EINTR so the run loop can
-       apply the guest's own SA_RESTART and the kernel's restart rules. */
-    sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
-    sigfillset(&sa.sa_mask);
-    return sigaction(signo, &sa, NULL) == 0 ? 0 : -errno;
+       apply the guest's own SA_RESTART and the kernel's restart rules. All signals blocked while
+       the handler runs: it only queues. */
+    return raw_sigaction(signo, async_handler, SA_SIGINFO | SA_ONSTACK, ~(uint64_t)0);
 }
 
 int ferry_release_signal(int signo, unsigned long disposition) {
     if (is_fault_signal(signo)) return 0;
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = disposition == 1 ? SIG_IGN : SIG_DFL;
-    return sigaction(signo, &sa, NULL) == 0 ? 0 : -errno;
+    return raw_sigaction(signo, (void (*)(int, siginfo_t *, void *))(disposition == 1 ? SIG_IGN : SIG_DFL), 0, 0);
 }
 
 int ferry_take_signal(siginfo_t *out) {

@@ -18,7 +18,7 @@ KERNEL_HEADERS = [
     "linux/time.h", "asm/socket.h", "asm/sockios.h", "asm/resource.h", "linux/resource.h",
     "linux/fs.h", "linux/inotify.h", "linux/random.h", "linux/falloc.h", "linux/openat2.h",
     "linux/close_range.h", "linux/serial.h", "asm/unistd.h", "linux/version.h",
-    "linux/signal.h", "asm/sigcontext.h", "linux/ipc.h", "linux/sem.h",
+    "linux/signal.h", "asm/sigcontext.h", "linux/ipc.h", "linux/sem.h", "linux/seccomp.h",
 ]
 
 LIBC_HEADERS = [
@@ -34,6 +34,7 @@ GROUPS = [
     ("ipc_cmd", "values", "kernel", r"/(ipc|sem)\.h$",
      r"^(IPC_(RMID|SET|STAT|INFO|64)|SEM_(STAT|STAT_ANY|INFO)|GET(PID|VAL|ALL|NCNT|ZCNT)|SET(VAL|ALL))$", ()),
     ("ipc_flags", "flags", "kernel", r"/(ipc|sem)\.h$", r"^(IPC_(CREAT|EXCL|NOWAIT)|SEM_UNDO)$", ()),
+    ("seccomp", "values", "kernel", r"/seccomp\.h$", r"^SECCOMP_(SET_MODE_[A-Z]+|GET_[A-Z_]+|MODE_[A-Z]+)$", ()),
     ("sigprocmask_how", "values", "kernel", r"/signal(-defs)?\.h$", r"^SIG_(BLOCK|UNBLOCK|SETMASK)$", ()),
     ("signal", "values", "kernel", r"/signal(-defs)?\.h$", r"^SIG[A-Z0-9]+$", ()),
     ("sigaction_flags", "flags", "kernel", r"/signal(-defs)?\.h$", r"^SA_[A-Z0-9_]+$", ()),

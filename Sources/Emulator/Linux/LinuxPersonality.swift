@@ -100,6 +100,7 @@ public final class LinuxPersonality {
         let traceEntry = tracer?.enter(request, thread: thread)
         defer { if let traceEntry { tracer?.leave(traceEntry, request) } }
         let n = request.number
+        if thread.task.seccompStrict { checkStrictMode(n) }
         guard n >= 0, n < handlers.count else {
             reportUnimplemented(n)
             request.result = -Int64(ENOSYS)
@@ -141,6 +142,8 @@ public final class LinuxPersonality {
         case .rtSigpending: request.result = rtSigpending(request, thread: thread)
         case .clone: request.result = clone(request, thread: thread)
         case .execve: request.result = execve(request)
+        case .prctl: request.result = prctl(request, thread: thread)
+        case .seccomp: request.result = seccomp(request, thread: thread)
         case .execveat: request.result = execveat(request)
         case .clone3: request.result = clone3(request, thread: thread)
         case .openat2: request.result = openat2(request)

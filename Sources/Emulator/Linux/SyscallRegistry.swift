@@ -15,6 +15,7 @@ enum SyscallHandler: UInt8 {
     case uname
     case rtSigaction, rtSigprocmask, rtSigreturn, sigaltstack, rtSigsuspend, rtSigpending
     case clone, clone3, execve, execveat, openat2
+    case prctl, seccomp
     case rseq
     case epollCtl, epollPwait, epollPwait2, ppoll, pselect6, semctl
     case unimplemented
@@ -80,7 +81,8 @@ enum SyscallRegistry {
         row(.getrusage, .passthrough), row(.getpriority, .passthrough), row(.setpriority, .passthrough),
         row(.sched_yield, .passthrough), row(.sched_getaffinity, .passthrough), row(.sched_setaffinity, .passthrough),
         row(.getcpu, .passthrough), row(.sysinfo, .passthrough), row(.times, .passthrough),
-        row(.uname, .uname), row(.getrandom, .passthrough), row(.prctl, .passthrough, .partial, "passed to the host"),
+        row(.uname, .uname), row(.getrandom, .passthrough), row(.prctl, .prctl, .partial, "passed to the host except seccomp modes (strict emulated)"),
+        row(.seccomp, .seccomp, .partial, "strict mode emulated; filters refused with EINVAL"),
         // Signals.
         row(.rt_sigaction, .rtSigaction),
         row(.rt_sigprocmask, .rtSigprocmask), row(.kill, .passthrough), row(.tkill, .passthrough), row(.tgkill, .passthrough),

@@ -79,6 +79,9 @@ extension LinuxPersonality {
             state.deferred.removeAll { !state.mask.contains(signal: $0.signal) }
             pending = ready + pending
         }
+        // The kernel takes the lowest-numbered pending signal first (each queued instance of a
+        // real-time signal in order); the sort is stable so instances keep their order.
+        pending = pending.enumerated().sorted { ($0.element.signal, $0.offset) < ($1.element.signal, $1.offset) }.map(\.element)
         var completion: SyscallCompletion? = nil
         var first = true
         for signal in pending {

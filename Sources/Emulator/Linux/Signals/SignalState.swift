@@ -113,6 +113,8 @@ public final class TaskState {
     var deferred: [PendingSignal] = []
     /// The mask to store in the next signal frame instead of `mask` (rt_sigsuspend's original).
     var maskForNextFrame: GuestSignalSet?
+    /// seccomp strict mode (emulated: the host must not apply it to ferry).
+    var seccompStrict = false
     /// The thread's rseq registration (area 0: none).
     var rseqArea: UInt64 = 0
     var rseqLength: UInt32 = 0
