@@ -23,6 +23,18 @@ enum RVFloat {
     @inline(__always) static func result(_ v: Float) -> UInt64 { box(v.isNaN ? canonicalSingle : v.bitPattern) }
     @inline(__always) static func result(_ v: Double) -> UInt64 { v.isNaN ? canonicalDouble : v.bitPattern }
 
+    /// Unsigned 64-bit to floating point without the compiler's magic-number sequence, whose
+    /// subtraction gives -0 for 0 when rounding down: through a signed conversion, halving
+    /// (with the low bit kept sticky) when the top bit is set. Runs under the guest's mode.
+    @inline(never) static func unsignedToDouble(_ v: UInt64) -> Double {
+        if v >> 63 == 0 { return Double(Int64(v)) }
+        return Double(Int64((v >> 1) | (v & 1))) * 2
+    }
+    @inline(never) static func unsignedToFloat(_ v: UInt64) -> Float {
+        if v >> 63 == 0 { return Float(Int64(v)) }
+        return Float(Int64((v >> 1) | (v & 1))) * 2
+    }
+
     /// The host's exception flags as fflags bits.
     static func flags(fromHost e: Int32) -> UInt64 {
         var r: UInt64 = 0
@@ -119,12 +131,14 @@ extension RISCV64Interpreter {
             if isDouble {
                 let a = RVFloat.double(f[rs1]), b = RVFloat.double(f[rs2]), c = RVFloat.double(f[rs3])
                 f[rd] = RVFloat.result((negateAddend ? -c : c).addingProduct(negateProduct ? -a : a, b))
+                flags |= RVFloat.flags(fromHost: fetestexcept(RVFloat.hostAll))
+                if hostMode != FE_TONEAREST { fesetround(FE_TONEAREST) }
             } else {
+                if hostMode != FE_TONEAREST { fesetround(FE_TONEAREST) }
                 let a = RVFloat.single(f[rs1]), b = RVFloat.single(f[rs2]), c = RVFloat.single(f[rs3])
-                f[rd] = RVFloat.result((negateAddend ? -c : c).addingProduct(negateProduct ? -a : a, b))
+                f[rd] = RVFloat.result(fusedMultiplyAddSingle(negateProduct ? -a : a, b, negateAddend ? -c : c,
+                                                              hostMode: hostMode, flags: &flags))
             }
-            flags |= RVFloat.flags(fromHost: fetestexcept(RVFloat.hostAll))
-            if hostMode != FE_TONEAREST { fesetround(FE_TONEAREST) }
             cpu.fflags |= flags
             return true
         }
@@ -145,9 +159,9 @@ extension RISCV64Interpreter {
                 case RVFloatOp.sqrt: f[rd] = RVFloat.result(RVFloat.double(f[rs1]).squareRoot())
                 case RVFloatOp.convertPrecision: f[rd] = RVFloat.result(Double(RVFloat.single(f[rs1])))
                 case RVFloatOp.fromInt: f[rd] = RVFloat.result(Double(Int32(truncatingIfNeeded: x[rs1])))
-                case RVFloatOp.fromInt + 1: f[rd] = RVFloat.result(Double(UInt32(truncatingIfNeeded: x[rs1])))
+                case RVFloatOp.fromInt + 1: f[rd] = RVFloat.result(Double(Int64(UInt32(truncatingIfNeeded: x[rs1]))))
                 case RVFloatOp.fromInt + 2: f[rd] = RVFloat.result(Double(Int64(bitPattern: x[rs1])))
-                default: f[rd] = RVFloat.result(Double(x[rs1]))
+                default: f[rd] = RVFloat.result(RVFloat.unsignedToDouble(x[rs1]))
                 }
             } else {
                 switch op.sub {
@@ -158,9 +172,9 @@ extension RISCV64Interpreter {
                 case RVFloatOp.sqrt: f[rd] = RVFloat.result(RVFloat.single(f[rs1]).squareRoot())
                 case RVFloatOp.convertPrecision: f[rd] = RVFloat.result(Float(RVFloat.double(f[rs1])))
                 case RVFloatOp.fromInt: f[rd] = RVFloat.result(Float(Int32(truncatingIfNeeded: x[rs1])))
-                case RVFloatOp.fromInt + 1: f[rd] = RVFloat.result(Float(UInt32(truncatingIfNeeded: x[rs1])))
+                case RVFloatOp.fromInt + 1: f[rd] = RVFloat.result(Float(Int64(UInt32(truncatingIfNeeded: x[rs1]))))
                 case RVFloatOp.fromInt + 2: f[rd] = RVFloat.result(Float(Int64(bitPattern: x[rs1])))
-                default: f[rd] = RVFloat.result(Float(x[rs1]))
+                default: f[rd] = RVFloat.result(RVFloat.unsignedToFloat(x[rs1]))
                 }
             }
             flags = RVFloat.flags(fromHost: fetestexcept(RVFloat.hostAll))
@@ -205,6 +219,36 @@ extension RISCV64Interpreter {
         }
         cpu.fflags |= flags
         return true
+    }
+
+    /// a * b + c in single precision with one rounding. The product of two singles is exact in
+    /// double; the sum is rounded toward zero with the inexact bit kept sticky in the last place
+    /// (round to odd), so the final rounding to single under `hostMode` is the correctly rounded
+    /// result. (glibc's fmaf raises spurious inexact flags.) Operands pass through `fmaScratch`
+    /// so the arithmetic stays between the fesetround/fetestexcept calls.
+    func fusedMultiplyAddSingle(_ a: Float, _ b: Float, _ c: Float, hostMode: Int32, flags: inout UInt64) -> Float {
+        // Widening quiets a signaling NaN, so NV for one is raised here.
+        if a.isSignalingNaN || b.isSignalingNaN || c.isSignalingNaN { flags |= RVFloat.invalid }
+        let s = fmaScratch
+        s[0] = Double(a); s[1] = Double(b); s[2] = Double(c)
+        feclearexcept(RVFloat.hostAll)
+        fesetround(FE_TOWARDZERO)
+        s[3] = s[0] * s[1] + s[2]
+        let first = fetestexcept(RVFloat.hostAll)
+        fesetround(hostMode)
+        if s[3] == 0 && first & FE_INEXACT == 0 {
+            // An exact zero takes its sign from the rounding mode (-0 only when rounding down).
+            s[3] = s[0] * s[1] + s[2]
+        } else if first & FE_INEXACT != 0 && s[3].isFinite {
+            s[3] = Double(bitPattern: s[3].bitPattern | 1)
+        }
+        feclearexcept(RVFloat.hostAll)
+        s[4] = Double(Float(s[3]))
+        var second = fetestexcept(RVFloat.hostAll)
+        fesetround(FE_TONEAREST)
+        if first & FE_INEXACT != 0 { second |= FE_INEXACT }
+        flags |= RVFloat.flags(fromHost: (first & FE_INVALID) | second)
+        return Float(s[4])
     }
 
     /// fmin/fmax (2.2 semantics): a NaN operand yields the other one, two NaNs the canonical NaN,

@@ -10,11 +10,17 @@ public final class RISCV64Interpreter {
     /// This host thread's signal and fault state (the interpreter runs on the thread that made it).
     let thread: UnsafeMutablePointer<ferry_thread_state>
     private var guardedStop: CPUStop = .interrupt
+    /// Operands and intermediates of the single-precision fused multiply-add.
+    let fmaScratch: UnsafeMutablePointer<Double>
 
     public init(cpu: RISCV64CPU) {
         self.cpu = cpu
         thread = ferry_current_thread()
+        fmaScratch = .allocate(capacity: 8)
+        fmaScratch.initialize(repeating: 0, count: 8)
     }
+
+    deinit { fmaScratch.deallocate() }
 
     /// Runs until a stop, turning a host fault in guest code into `.fault` with `cpu.pc` at the
     /// faulting instruction.
