@@ -26,3 +26,31 @@ int ferry_cas128(void *p, uint64_t *expectedLow, uint64_t *expectedHigh,
     *expectedHigh = (uint64_t)(e >> 64);
     return ok;
 }
+
+/* ferry_clone_vm_process(flags, stack_top, fn, context): a raw clone(2) whose child runs
+   fn(context) on stack_top (fn never returns); returns the child's pid (or -errno) in the parent.
+   Used for CLONE_VM|CLONE_VFORK children (vfork, posix_spawn), which share ferry's memory and the
+   suspended parent thread's TLS until they exec or exit. */
+__asm__(
+    ".text\n"
+    ".globl ferry_clone_vm_process\n"
+    ".type ferry_clone_vm_process,@function\n"
+    "ferry_clone_vm_process:\n"
+    "    subq $16, %rsi\n"
+    "    movq %rdx, 0(%rsi)\n"      /* fn on the child's stack */
+    "    movq %rcx, 8(%rsi)\n"      /* context */
+    "    movl $56, %eax\n"          /* x86-64 clone(flags, newsp, parent_tid, child_tid, tls) */
+    "    xorl %edx, %edx\n"
+    "    xorl %r10d, %r10d\n"
+    "    xorl %r8d, %r8d\n"
+    "    syscall\n"
+    "    testq %rax, %rax\n"
+    "    jnz 1f\n"
+    "    xorl %ebp, %ebp\n"         /* child: no frame to return to */
+    "    popq %rax\n"
+    "    popq %rdi\n"
+    "    andq $-16, %rsp\n"
+    "    callq *%rax\n"
+    "    ud2\n"
+    "1:  ret\n"
+    ".size ferry_clone_vm_process, .-ferry_clone_vm_process\n");

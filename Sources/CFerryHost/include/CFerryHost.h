@@ -71,6 +71,9 @@ static inline void ferry_request_interrupt(ferry_thread_state *t) { __atomic_sto
 static inline void ferry_clear_interrupt(ferry_thread_state *t) { t->interrupt = 0; }
 
 
+/* A child process sharing our memory (CLONE_VM|CLONE_VFORK) that runs fn(context) on stack_top. */
+long ferry_clone_vm_process(unsigned long flags, void *stack_top, void (*fn)(void *), void *context);
+
 /* Atomic primitives on guest memory for exclusives and LSE atomics (static inline so Swift inlines
    them). All are sequentially consistent: x86-64 gives no cheaper ordering for RMW operations. */
 static inline int ferry_cas8(void *p, uint8_t *expected, uint8_t desired) {

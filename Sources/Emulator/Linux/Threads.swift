@@ -60,7 +60,7 @@ private final class ThreadStart {
 }
 
 extension LinuxPersonality {
-    private func cloneFlag(_ name: String) -> UInt64 { UInt64(bitPattern: guestConstants.value(name) ?? 0) }
+    fileprivate func cloneFlag(_ name: String) -> UInt64 { UInt64(bitPattern: guestConstants.value(name) ?? 0) }
 
     /// clone with CLONE_VM: a new host thread runs the guest thread; returns its tid.
     func cloneThread(flags: UInt64, stack: UInt64, parentTID: UInt64, tls: UInt64, childTID: UInt64,
@@ -110,5 +110,61 @@ extension LinuxPersonality {
         // A raw exit leaves glibc's bookkeeping of this host thread behind (its stack stays
         // mapped), but runs the kernel's clear_child_tid for the guest.
         while true { _ = HostSyscall.call(.exit, UInt64(UInt32(bitPattern: status))) }
+    }
+}
+
+/// Handed from the vfork parent to its child process.
+private final class VforkStart {
+    let makeThread: () -> GuestThreadState & CodeCacheInvalidating
+    let personality: LinuxPersonality
+    let flags: UInt64, childTID: UInt64
+
+    init(makeThread: @escaping () -> GuestThreadState & CodeCacheInvalidating, personality: LinuxPersonality,
+         flags: UInt64, childTID: UInt64) {
+        self.makeThread = makeThread
+        self.personality = personality
+        self.flags = flags
+        self.childTID = childTID
+    }
+}
+
+extension LinuxPersonality {
+    /// clone with CLONE_VM|CLONE_VFORK (vfork, posix_spawn): a real child process sharing the
+    /// guest's memory, with the calling thread suspended until it execs or exits, as the kernel
+    /// does. The child runs on a host stack of its own; it shares ferry's memory and the calling
+    /// thread's TLS, which is safe while that thread waits.
+    func vforkProcess(flags: UInt64, hostExitSignal: Int32, stack: UInt64, tls: UInt64?, parentTID: UInt64,
+                      childTID: UInt64, parent: GuestThreadState) -> Int64 {
+        let task = TaskState(mask: parent.task.mask, altStackFlags: signalConstants.ssDisable)
+        let makeChild = parent.makeChildThread(stack: stack, tls: tls, task: task)
+        let start = VforkStart(makeThread: makeChild, personality: self, flags: flags, childTID: childTID)
+        let stackSize = 1 << 20
+        guard let hostStack = Glibc.mmap(nil, stackSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0),
+              hostStack != MAP_FAILED else { return -Int64(ENOMEM) }
+        defer { Glibc.munmap(hostStack, stackSize) }
+        let context = Unmanaged.passRetained(start).toOpaque()
+        defer { Unmanaged<VforkStart>.fromOpaque(context).release() }
+        let hostFlags = UInt(bitPattern: Int((hostConstants.value("CLONE_VM") ?? 0) | (hostConstants.value("CLONE_VFORK") ?? 0)))
+            | UInt(UInt32(bitPattern: hostExitSignal))
+        let pid = ferry_clone_vm_process(hostFlags, hostStack + stackSize, { context in
+            let start = Unmanaged<VforkStart>.fromOpaque(context!).takeUnretainedValue()
+            start.personality.vforkChildStarted(start)
+        }, context)
+        if pid > 0 && flags & cloneFlag("CLONE_PARENT_SETTID") != 0 {
+            withUnsafeBytes(of: Int32(pid)) { _ = GuestMemory.write(parentTID, from: $0.baseAddress!, count: 4) }
+        }
+        return Int64(pid)
+    }
+
+    fileprivate func vforkChildStarted(_ start: VforkStart) -> Never {
+        let tid = Int32(truncatingIfNeeded: HostSyscall.call(.gettid))
+        if start.flags & cloneFlag("CLONE_CHILD_SETTID") != 0 {
+            withUnsafeBytes(of: tid) { _ = GuestMemory.write(start.childTID, from: $0.baseAddress!, count: 4) }
+        }
+        if start.flags & cloneFlag("CLONE_CHILD_CLEARTID") != 0 { _ = HostSyscall.call(.set_tid_address, start.childTID) }
+        let thread = start.makeThread()
+        // Not registered with `threads`: that registry is the parent's (shared memory); the child's
+        // only thread exits the process through exit or exit_group alike.
+        thread.run()
     }
 }

@@ -54,6 +54,13 @@ extension LinuxPersonality {
         if wantsPidfd && (flags & threadFlag != 0 || flags & flag("CLONE_PARENT_SETTID") != 0 && pidfdPointer == parentTID) {
             return -Int64(EINVAL)
         }
+        if flags & vm != 0 && flags & vfork != 0 && flags & threadFlag == 0 {
+            let hostSignal = exitSignal == 0 ? 0 : signalNumbers.host(exitSignal)
+            if exitSignal != 0 && hostSignal == 0 { return -Int64(EINVAL) }
+            return vforkProcess(flags: flags, hostExitSignal: hostSignal, stack: newStack,
+                                tls: flags & flag("CLONE_SETTLS") != 0 ? tls : nil, parentTID: parentTID,
+                                childTID: childTID, parent: thread)
+        }
         if flags & threadFlag != 0 || (flags & vm != 0 && flags & vfork == 0) {
             return cloneThread(flags: flags, stack: newStack, parentTID: parentTID, tls: tls, childTID: childTID, parent: thread)
         }
