@@ -19,6 +19,9 @@ def read_log(path):
             raw = raw[m.end():]
         if raw.endswith('<unfinished ...>'):
             pending[pid] = raw[:-len('<unfinished ...>')].rstrip()
+            # "wait4(5243,  <unfinished ...>" then "<... wait4 resumed>[{...": one space between.
+            if pending[pid].endswith(','):
+                pending[pid] += ' '
             continue
         r = re.match(r'^<\.\.\. (\w+) resumed>(.*)$', raw)
         if r:
@@ -33,8 +36,26 @@ def read_log(path):
             lines.append(raw)
     return lines, pids
 
-def normalise(line, pids):
+IPC_GET = re.compile(r'^(msgget|semget|shmget)\(.*\) = (\d+)$')
+
+def ipc_ids(lines):
+    """System V ids the kernel hands out differ from run to run, like pids."""
+    ids = set()
+    for l in lines:
+        m = IPC_GET.match(re.sub(r'\s+= ', ' = ', l, count=1))
+        if m:
+            ids.add(m.group(2))
+    return ids
+
+def normalise(line, pids, ids=()):
     line = re.sub(r'\s+= ', ' = ', line, count=1)
+    for i in ids:
+        line = re.sub(r'\b%s\b' % i, 'IPCID', line)
+    # F_GETFL's hex word is the architecture's O_* encoding (aarch64 O_LARGEFILE is 0x20000,
+    # x86-64 0x8000); the decoded names after it are compared.
+    line = re.sub(r'= 0x[0-9a-f]+ \(flags ', '= 0xFLAGS (flags ', line)
+    # Free blocks and inodes change between the two runs when anything else writes to the disk.
+    line = re.sub(r'(f_bfree|f_bavail|f_ffree)=\d+', r'\1=N', line)
     line = re.sub(r'0x[0-9a-f]{5,}', '0xADDR', line)
     line = re.sub(r'(tv_sec|tv_nsec|tv_usec|si_utime|si_stime)=\d+', r'\1=N', line)
     for pid in pids:
@@ -43,8 +64,9 @@ def normalise(line, pids):
 
 def by_syscall(lines, pids):
     out = OrderedDict()
+    ids = ipc_ids(lines)
     for l in lines:
-        n = normalise(l, pids)
+        n = normalise(l, pids, ids)
         m = re.match(r'^(\w+)\(', n)
         key = m.group(1) if m else ('signal ' + n.split()[1] if n.startswith('---') else n)
         out.setdefault(key, []).append(n)

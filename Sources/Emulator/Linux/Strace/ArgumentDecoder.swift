@@ -24,6 +24,10 @@ struct ArgumentDecoder {
         "memfd_flags": [("MFD_CLOEXEC", 1), ("MFD_ALLOW_SEALING", 2), ("MFD_HUGETLB", 4)],
         "rwf_flags": [("RWF_HIPRI", 1), ("RWF_DSYNC", 2), ("RWF_SYNC", 4), ("RWF_NOWAIT", 8), ("RWF_APPEND", 16)],
         "timerfd_settime_flags": [("TFD_TIMER_ABSTIME", 1), ("TFD_TIMER_CANCEL_ON_SET", 2)],
+        "xattr_flags": [("XATTR_CREATE", 1), ("XATTR_REPLACE", 2)],
+        // unlinkat's only flag; at_flags gives 0x200 to AT_EACCESS first.
+        "unlink_flags": [("AT_REMOVEDIR", 0x200)],
+        "shmat_flags": [("SHM_RDONLY", 0x1000), ("SHM_RND", 0x2000), ("SHM_REMAP", 0x4000), ("SHM_EXEC", 0x8000)],
         "fadvise_advice": [("POSIX_FADV_NORMAL", 0), ("POSIX_FADV_RANDOM", 1), ("POSIX_FADV_SEQUENTIAL", 2),
                            ("POSIX_FADV_WILLNEED", 3), ("POSIX_FADV_DONTNEED", 4), ("POSIX_FADV_NOREUSE", 5)],
     ]
@@ -122,8 +126,12 @@ struct ArgumentDecoder {
         guard address != 0 else { return "NULL" }
         guard length >= 2, let b = memory.bytes(address, Int(min(length, 128))) else { return StraceText.hex(address) }
         let family = Int64(StructView.load(b, 0, 2, signed: false, bigEndian: architecture.isBigEndian))
-        let familyName = guest.group("address_family")?.name(of: family).map { $0.replacingPF() } ?? String(family)
+        let familyName = StraceText.name(family, in: guest.group("address_family")).map { $0.replacingPF() } ?? String(family)
         switch familyName {
+        case "AF_UNIX" where b.count <= 2:
+            return "{sa_family=AF_UNIX}"
+        case "AF_INET6" where b.count >= 28:
+            return sockaddrIn6(b)
         case "AF_UNIX":
             let pathBytes = Array(b.dropFirst(2))
             if pathBytes.first == 0 && pathBytes.count > 1 {
@@ -206,6 +214,7 @@ struct ArgumentDecoder {
     func arguments(_ signature: SyscallSignature, _ r: SyscallRequest, entry: TraceEntry, after: Bool) -> [String] {
         if signature.name == "fcntl" { return fcntlArguments(r) }
         if signature.name == "clone" { return cloneArguments(r) }
+        if signature.name == "prctl" { return prctlArguments(r, after: after) }
         let ok = after && r.result >= 0
         var out: [String] = []
         var createMode = true
@@ -291,6 +300,26 @@ struct ArgumentDecoder {
             case let .outSocketAddress(n):
                 let len = memory.word(r[n], size: 4) ?? 0
                 out.append(ok ? sockaddr(v, length: len) : StraceText.pointer(v))
+            case .offsetPointer:
+                out.append(v == 0 ? "NULL" : memory.word(v, size: 8).map { "[\(Int64(bitPattern: $0))]" } ?? StraceText.hex(v))
+            case .inoutOffsetPointer:
+                guard v != 0 else { out.append("NULL"); break }
+                let before = entry.lengthsBefore[i]
+                let now = memory.word(v, size: 8)
+                if ok, let before, let now, before != now { out.append("[\(Int64(bitPattern: before))] => [\(Int64(bitPattern: now))]") }
+                else { out.append((before ?? now).map { "[\(Int64(bitPattern: $0))]" } ?? StraceText.hex(v)) }
+            case .waitStatus:
+                if ok && r.result > 0, let s = memory.word(v, size: 4) { out.append(waitStatus(UInt32(truncatingIfNeeded: s))) }
+                else { out.append(StraceText.pointer(v)) }
+            case .ipcKey: out.append(ipcKey(v))
+            case .ipcFlags: out.append(ipcFlags(v))
+            case .ipcCommand: out.append(ipcCommand(v))
+            case .socketType: out.append(socketType(v))
+            case let .socketProtocol(n): out.append(socketProtocol(v, family: r[n]))
+            case let .socketOption(n): out.append(socketOption(v, length: r[n]))
+            case let .outSocketOption(n):
+                out.append(ok ? socketOption(v, length: memory.word(r[n], size: 4) ?? 0) : StraceText.pointer(v))
+            case .personality: out.append(personality(v))
             case .outSocketLength:
                 guard v != 0 else { out.append("NULL"); break }
                 let before = entry.lengthsBefore[i]

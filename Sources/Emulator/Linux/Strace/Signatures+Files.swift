@@ -42,7 +42,7 @@ fchdir i fd
 chroot i path
 mkdirat i dfd path mode
 mkdir i path mode
-unlinkat i dfd path f:at_flags
+unlinkat i dfd path f:unlink_flags
 unlink i path
 rmdir i path
 renameat i dfd path dfd path
@@ -61,19 +61,19 @@ fchown i fd uid uid
 fchownat i dfd path uid uid f:at_flags
 chown i path uid uid
 lchown i path uid uid
-umask x mode
+umask o mode
 truncate i path l
 ftruncate i fd l
 fallocate i fd f:fallocate_mode l l
 fsync i fd
 fdatasync i fd
-sync -
+sync i
 syncfs i fd
 sync_file_range i fd l l x
 utimensat i dfd path p f:at_flags
-sendfile i fd fd p u
-copy_file_range i fd p fd p u x
-splice i fd p fd p u x
+sendfile i fd fd ioff u
+copy_file_range i fd off fd off u x
+splice i fd off fd off u x
 tee i fd fd u x
 vmsplice i fd iov:2 u x
 statfs i path os:statfs
@@ -97,9 +97,9 @@ inotify_rm_watch i fd i
 fanotify_init fd x x
 fanotify_mark i fd x x dfd path
 signalfd4 fd fd ss:2 u f:signalfd_flags
-setxattr i path str ib:3 u x
-lsetxattr i path str ib:3 u x
-fsetxattr i fd str ib:3 u x
+setxattr i path str ib:3 u f:xattr_flags
+lsetxattr i path str ib:3 u f:xattr_flags
+fsetxattr i fd str ib:3 u f:xattr_flags
 getxattr i path str ob:3 u
 lgetxattr i path str ob:3 u
 fgetxattr i fd str ob:3 u

@@ -1,16 +1,16 @@
 /// System V and POSIX IPC, keys, AIO.
 let ipcSignatures = """
-msgget i x x
-msgctl i i i p
-msgsnd i i p u x
-msgrcv i i p u l x
-semget i x i x
-semctl i i i i x
+msgget i key ipcf
+msgctl i i ipcc p
+msgsnd i i p u f:ipc_flags
+msgrcv i i p u l f:ipc_flags
+semget i key i ipcf
+semctl i i i ipcc p
 semop i i p u
 semtimedop i i p u s:timespec
-shmget i x u x
-shmctl i i i p
-shmat x i p x
+shmget i key u ipcf
+shmctl i i ipcc p
+shmat x i p f:shmat_flags
 shmdt i p
 mq_open fd str oflags mode p
 mq_unlink i str

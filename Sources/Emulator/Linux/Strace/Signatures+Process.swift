@@ -8,7 +8,7 @@ fork i
 vfork i
 execve i path argv envp
 execveat i dfd path argv envp f:at_flags
-wait4 i pid p f:wait_options p
+wait4 i pid wst f:wait_options os:rusage
 waitid i e:waitid_type pid p f:wait_options p
 getpid i
 getppid i
@@ -17,8 +17,8 @@ getuid i
 geteuid i
 getgid i
 getegid i
-getresuid i p p p
-getresgid i p p p
+getresuid i oip oip oip
+getresgid i oip oip oip
 getgroups i i p
 setgroups i i p
 setuid i uid
@@ -63,7 +63,7 @@ sched_getattr i pid p u x
 getcpu i p p p
 times x os:tms
 prctl i e:prctl x x x x
-personality x x
+personality x per
 unshare i f:clone_flags
 setns i fd f:clone_flags
 kcmp i pid pid i x x

@@ -1,7 +1,7 @@
 /// Sockets.
 let socketSignatures = """
-socket fd e:address_family f:socket_type i
-socketpair i e:address_family f:socket_type i oip2
+socket fd e:address_family stype sproto:0
+socketpair i e:address_family stype sproto:0 oip2
 bind i fd sa:2 u
 connect i fd sa:2 u
 listen i fd i
@@ -16,6 +16,6 @@ recvmsg i fd p f:msg_flags
 sendmmsg i fd p u f:msg_flags
 recvmmsg i fd p u f:msg_flags p
 shutdown i fd e:shutdown_how
-setsockopt i fd e:socket_level e:socket_option p u
-getsockopt i fd e:socket_level e:socket_option p p
+setsockopt i fd e:socket_level e:socket_option sov:4 u
+getsockopt i fd e:socket_level e:socket_option osov:4 osl
 """

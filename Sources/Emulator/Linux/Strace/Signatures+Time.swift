@@ -11,7 +11,7 @@ settimeofday i s:timeval p
 adjtimex i p
 getitimer i e:itimer_which os:itimerval
 setitimer i e:itimer_which s:itimerval os:itimerval
-timer_create i e:clock_id p p
+timer_create i e:clock_id p oip
 timer_settime i i f:timer_flags s:itimerspec os:itimerspec
 timer_gettime i i os:itimerspec
 timer_getoverrun i i

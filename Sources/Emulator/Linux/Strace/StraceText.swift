@@ -49,14 +49,16 @@ public enum StraceText {
         quote(Array(bytes.prefix(stringLimit)), truncated: bytes.count > stringLimit)
     }
 
-    public static func hex(_ v: UInt64) -> String { "0x" + String(v, radix: 16) }
+    /// `%#x` as strace prints numbers: `0x1f`, and `0` for zero.
+    public static func hex(_ v: UInt64) -> String { v == 0 ? "0" : "0x" + String(v, radix: 16) }
 
     public static func pointer(_ v: UInt64) -> String { v == 0 ? "NULL" : hex(v) }
 
-    /// `A|B|0x40` from a flag group; `zero` names 0 (strace writes "0" unless a name is 0).
+    /// `A|B|0x40` from a flag group; a zero word is `0` unless the caller names it (`zero`:
+    /// PROT_NONE, O_RDONLY): strace names zero only where the zero value means something.
     public static func flags(_ value: UInt64, group: ConstantGroup?, skip: Set<String> = [], zero: String? = nil) -> String {
         guard let group else { return value == 0 ? (zero ?? "0") : hex(value) }
-        if value == 0 { return zero ?? group.constants.first { $0.value == 0 && $0.aliasOf == nil && !skip.contains($0.name) }?.name ?? "0" }
+        if value == 0 { return zero ?? "0" }
         var rest = value
         var names: [String] = []
         for c in flagCandidates(group, skip: skip) where rest & UInt64(bitPattern: c.value) == UInt64(bitPattern: c.value) {
@@ -67,15 +69,31 @@ public enum StraceText {
         return names.joined(separator: "|")
     }
 
-    /// Single-bit and multi-bit names in ascending value order, as strace's tables list them.
+    /// Groups whose strace table keeps the header's order (EFD_SEMAPHORE|EFD_CLOEXEC|EFD_NONBLOCK)
+    /// instead of ascending values; learnt from strace(1) runs.
+    static let headerOrderGroups: Set<String> = ["eventfd_flags", "timerfd_flags", "signalfd_flags", "socket_flags"]
+
+    /// Single-bit and multi-bit names in ascending value order, as most strace tables list them.
     static func flagCandidates(_ group: ConstantGroup, skip: Set<String>) -> [Constant] {
-        group.constants.filter { $0.aliasOf == nil && $0.value > 0 && !skip.contains($0.name) && !$0.name.hasSuffix("_MASK") }
-            .sorted { $0.value < $1.value }
+        let named = group.constants.filter { $0.aliasOf == nil && $0.value > 0 && !skip.contains($0.name) && !$0.name.hasSuffix("_MASK") }
+        return headerOrderGroups.contains(group.name) ? named : named.sorted { $0.value < $1.value }
+    }
+
+    /// Where a group gives one value several names, the one strace prints (AF_UNIX, not AF_LOCAL).
+    static let preferredNames: Set<String> = ["AF_UNIX", "AF_NETLINK", "PF_UNIX", "SCHED_OTHER"]
+    /// Names strace uses that the headers spell differently (SCHED_NORMAL is strace's SCHED_OTHER).
+    static let renamed: [String: String] = ["SCHED_NORMAL": "SCHED_OTHER"]
+
+    /// strace's name for `value` in `group`: a preferred alias first, then the group's own choice.
+    public static func name(_ value: Int64, in group: ConstantGroup?) -> String? {
+        guard let group else { return nil }
+        if let preferred = group.constants.first(where: { $0.value == value && preferredNames.contains($0.name) }) { return preferred.name }
+        return group.name(of: value).map { renamed[$0] ?? $0 }
     }
 
     /// The name of `value` in an enumeration group, or the number itself.
     public static func enumeration(_ value: Int64, group: ConstantGroup?) -> String {
-        group?.name(of: value) ?? String(value)
+        name(value, in: group) ?? String(value)
     }
 
     /// `= -1 ENOENT (No such file or directory)`: the guest's errno name from its own table and
@@ -87,10 +105,10 @@ public enum StraceText {
         return "-1 \(name) (\(message))"
     }
 
-    /// strace's octal mode: `0644`, `000`.
+    /// strace's octal mode, printf's `%#03o`: `0644`, `022`, `000`.
     public static func mode(_ v: UInt64) -> String {
-        let o = String(v, radix: 8)
-        return "0" + (o.count < 3 ? String(repeating: "0", count: 3 - o.count) + o : o)
+        let o = v == 0 ? "0" : "0" + String(v, radix: 8)
+        return o.count < 3 ? String(repeating: "0", count: 3 - o.count) + o : o
     }
 
     /// `S_IFREG|0644`.

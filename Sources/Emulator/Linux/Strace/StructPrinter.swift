@@ -108,11 +108,11 @@ struct StructPrinter {
         case "sysinfo":
             return "{uptime=\(v.s("uptime")), loads=[...], totalram=\(v.u("totalram")), freeram=\(v.u("freeram")), ...}"
         case "statfs", "statfs64":
-            return "{f_type=\(StraceText.hex(v.u("f_type"))), f_bsize=\(v.s("f_bsize")), f_blocks=\(v.u("f_blocks")), ...}"
+            return statfs(v)
         case "pollfd":
             return pollfd(v, revents: false)
         case "sched_param":
-            return "{sched_priority=\(v.s("sched_priority"))}"
+            return "[\(v.s("sched_priority"))]"   // strace shows the one field as an int
         case "stack_t":
             let flags = StraceText.flags(v.u("ss_flags"), group: constants.group("sigaltstack"))
             return "{ss_sp=\(StraceText.pointer(v.u("ss_sp"))), ss_flags=\(flags), ss_size=\(v.u("ss_size"))}"
@@ -127,6 +127,39 @@ struct StructPrinter {
         default:
             return nil
         }
+    }
+
+    /// Filesystem magics strace names (uapi linux/magic.h; a value, not per architecture).
+    static let filesystemMagics: [UInt64: String] = [
+        0xef53: "EXT2_SUPER_MAGIC", 0x01021994: "TMPFS_MAGIC", 0x794c7630: "OVERLAYFS_SUPER_MAGIC",
+        0x9fa0: "PROC_SUPER_MAGIC", 0x62656572: "SYSFS_MAGIC", 0x9123683e: "BTRFS_SUPER_MAGIC",
+        0x58465342: "XFS_SUPER_MAGIC", 0x6969: "NFS_SUPER_MAGIC", 0x1cd1: "DEVPTS_SUPER_MAGIC",
+        0x27e0eb: "CGROUP_SUPER_MAGIC", 0x63677270: "CGROUP2_SUPER_MAGIC", 0x858458f6: "RAMFS_MAGIC",
+        0x65735546: "FUSE_SUPER_MAGIC", 0x01021997: "V9FS_MAGIC", 0x4d44: "MSDOS_SUPER_MAGIC",
+        0xf2f52010: "F2FS_SUPER_MAGIC", 0x73717368: "SQUASHFS_MAGIC", 0x9660: "ISOFS_SUPER_MAGIC",
+        0x2fc12fc1: "ZFS_SUPER_MAGIC", 0xff534d42: "CIFS_SUPER_MAGIC", 0x6e736673: "NSFS_MAGIC",
+    ]
+    /// statfs f_flags (uapi ST_*, generic).
+    static let mountFlags: [(String, UInt64)] = [("ST_RDONLY", 1), ("ST_NOSUID", 2), ("ST_NODEV", 4), ("ST_NOEXEC", 8),
+                                                 ("ST_SYNCHRONOUS", 16), ("ST_VALID", 32), ("ST_MANDLOCK", 64),
+                                                 ("ST_NOATIME", 1024), ("ST_NODIRATIME", 2048), ("ST_RELATIME", 4096),
+                                                 ("ST_NOSYMFOLLOW", 8192)]
+
+    func statfs(_ v: StructView) -> String {
+        let type = v.u("f_type") & 0xFFFF_FFFF
+        let typeText = Self.filesystemMagics[type] ?? StraceText.hex(type)
+        var fsid = ["0", "0"]
+        if let f = v.layout.field("f_fsid.val") ?? v.layout.field("f_fsid") {
+            fsid = (0..<2).map { StraceText.hex(StructView.load(v.bytes, f.offset + 4 * $0, 4, signed: false, bigEndian: v.bigEndian)) }
+        }
+        var rest = v.u("f_flags")
+        var flags: [String] = []
+        for (name, bit) in Self.mountFlags where rest & bit != 0 { flags.append(name); rest &= ~bit }
+        if rest != 0 { flags.append(StraceText.hex(rest)) }
+        return "{f_type=\(typeText), f_bsize=\(v.s("f_bsize")), f_blocks=\(v.u("f_blocks")), f_bfree=\(v.u("f_bfree")), "
+            + "f_bavail=\(v.u("f_bavail")), f_files=\(v.u("f_files")), f_ffree=\(v.u("f_ffree")), "
+            + "f_fsid={val=[\(fsid[0]), \(fsid[1])]}, f_namelen=\(v.s("f_namelen")), f_frsize=\(v.s("f_frsize")), "
+            + "f_flags=\(flags.isEmpty ? "0" : flags.joined(separator: "|"))}"
     }
 
     func pollfd(_ v: StructView, revents: Bool) -> String {

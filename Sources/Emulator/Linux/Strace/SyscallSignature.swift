@@ -38,11 +38,23 @@ public indirect enum ArgumentKind: Equatable, Sendable {
     case socketAddress(length: Int)  // sockaddr in, its length in argument `length`
     case outSocketAddress(length: Int) // sockaddr out, its length behind pointer argument `length`
     case outSocketLength             // socklen_t* in/out: [16]
+    case offsetPointer               // loff_t* the call reads: [0]
+    case inoutOffsetPointer          // loff_t* the call reads and advances: [0] => [4]
+    case waitStatus                  // int* status: [{WIFEXITED(s) && WEXITSTATUS(s) == 0}]
+    case ipcKey                      // IPC_PRIVATE or 0x...
+    case ipcFlags                    // IPC_CREAT|0600
+    case ipcCommand                  // IPC_RMID, IPC_64|IPC_STAT
+    case socketType                  // SOCK_STREAM|SOCK_CLOEXEC: a type and flags in one word
+    case socketProtocol(family: Int) // IPPROTO_TCP, NETLINK_ROUTE: by the family in argument `family`
+    case socketOption(length: Int)   // setsockopt's value: [1] when it is an int
+    case outSocketOption(length: Int) // getsockopt's value, its length behind pointer argument `length`
+    case personality                 // PER_LINUX|ADDR_NO_RANDOMIZE, or 0xffffffff (the query)
 }
 
 /// How the result is shown.
 public enum ReturnKind: Equatable, Sendable {
     case int, fd, hex, unsigned, void
+    case mode   // umask: 022
 }
 
 /// One syscall's description: name, argument kinds, return kind.
@@ -76,6 +88,15 @@ public struct SyscallSignature: Sendable {
         case .outIovec: return "struct iovec *"
         case .socketAddress, .outSocketAddress: return "struct sockaddr *"
         case .outSocketLength: return "socklen_t *"
+        case .offsetPointer: return "const loff_t *"
+        case .inoutOffsetPointer: return "loff_t * (in/out)"
+        case .waitStatus: return "int *wstatus"
+        case .ipcKey: return "key_t"
+        case .ipcFlags: return "ipc_flags"
+        case .ipcCommand: return "ipc_cmd"
+        case .socketType: return "socket_type"
+        case .socketProtocol: return "protocol"
+        case .socketOption, .outSocketOption: return "void *optval"
         default: return "\(k)"
         }
     }
@@ -121,13 +142,15 @@ public enum SyscallSignatures {
         case "x": return .hex
         case "u": return .unsigned
         case "-": return .void
+        case "o": return .mode
         default: return nil
         }
     }
 
     /// Tokens: i l u x p fd dfd path str mode dev uid pid sig argv envp oflags ip oip oip2 osl
-    /// ib:N ob:N f:GROUP e:GROUP s:STRUCT os:STRUCT ios:STRUCT as:STRUCT:N ss:N oss iov:N oiov:N
-    /// sa:N osa:N (N: the 0-based argument that holds the length or count).
+    /// off ioff wst key ipcf ipcc stype per ib:N ob:N f:GROUP e:GROUP s:STRUCT os:STRUCT
+    /// ios:STRUCT as:STRUCT:N ss:N oss iov:N oiov:N sa:N osa:N sproto:N sov:N osov:N (N: the
+    /// 0-based argument that holds the length, count or family).
     static func argument(_ w: String) -> ArgumentKind? {
         let parts = Array(w.utf8).split(separator: 0x3A).map { String(decoding: $0, as: UTF8.self) }
         func index(_ i: Int) -> Int? { parts.count > i ? Int(parts[i]) : nil }
@@ -154,6 +177,17 @@ public enum SyscallSignatures {
         case "oip2": return .outIntPair
         case "osl": return .outSocketLength
         case "oss": return .outSigset
+        case "off": return .offsetPointer
+        case "ioff": return .inoutOffsetPointer
+        case "wst": return .waitStatus
+        case "key": return .ipcKey
+        case "ipcf": return .ipcFlags
+        case "ipcc": return .ipcCommand
+        case "stype": return .socketType
+        case "per": return .personality
+        case "sproto": return index(1).map { .socketProtocol(family: $0) }
+        case "sov": return index(1).map { .socketOption(length: $0) }
+        case "osov": return index(1).map { .outSocketOption(length: $0) }
         case "ib": return index(1).map { .inBuffer(length: $0) }
         case "ob": return index(1).map { .outBuffer(length: $0) }
         case "ss": return index(1).map { .inSigset(size: $0) }

@@ -13,8 +13,11 @@ public enum StraceFormat: String, CaseIterable, Sendable, Codable {
 
 /// What `leave` needs from `enter`: values the call may overwrite (socklen in/out).
 public struct TraceEntry {
+    /// In/out values as they were before the call (socklen_t, loff_t), by argument index.
     var lengthsBefore: [Int: UInt64] = [:]
     var preformatted: [String]?
+    /// The calling thread, for calls that show its state after them (rt_sigreturn's mask).
+    var thread: GuestThreadState?
 }
 
 /// `-strace`: prints each guest syscall, signal and exit in strace(1)'s form (or JSON, or
@@ -79,10 +82,14 @@ public final class SyscallTracer {
             if case .outSocketLength = kind, request[i] != 0 {
                 entry.lengthsBefore[i] = decoder.memory.word(request[i], size: 4)
             }
+            if case .inoutOffsetPointer = kind, request[i] != 0 {
+                entry.lengthsBefore[i] = decoder.memory.word(request[i], size: 8)
+            }
         }
         if id == .execve || id == .execveat {
             entry.preformatted = decoder.arguments(signature, request, entry: entry, after: false)
         }
+        if id == .rt_sigreturn { entry.thread = thread }
         return entry
     }
 
@@ -100,10 +107,25 @@ public final class SyscallTracer {
             if request.result == 0 { several = true; return }   // the child's side: strace shows the parent's line
             if request.result > 0 { several = true }
         }
+        if id == .rt_sigreturn, let thread = entry.thread {
+            // strace shows the mask the frame restored and the interrupted code's return register.
+            let mask = "{mask=\(decoder.structs.sigset(UInt64(thread.task.mask)))}"
+            let value = Self.returnRegister(thread)
+            emit(name: id.name, args: [mask], result: value.map { String($0) } ?? "?", resultValue: value, error: nil)
+            return
+        }
         let args = entry.preformatted ?? decoder.arguments(signature, request, entry: entry, after: true)
         let resultKind = id == .rt_sigreturn ? ReturnKind.void : signature.result
         emit(name: id.name, args: args, result: resultText(request, resultKind, id: id), resultValue: request.result,
              error: errorText(request))
+    }
+
+    /// The register a syscall returns in, as the thread has it now (after rt_sigreturn: the
+    /// interrupted code's value).
+    static func returnRegister(_ thread: GuestThreadState) -> Int64? {
+        if let t = thread as? AArch64Thread { return Int64(bitPattern: t.cpu.x[0]) }
+        if let t = thread as? RISCV64Thread { return Int64(bitPattern: t.cpu.x[10]) }
+        return nil
     }
 
     func errorText(_ request: SyscallRequest) -> String? {
@@ -116,11 +138,12 @@ public final class SyscallTracer {
         if let error = errorText(request) { return error }
         let r = request.result
         switch kind {
-        case .hex: return StraceText.hex(UInt64(bitPattern: r))
+        case .hex: return StraceText.hex(UInt64(bitPattern: r)) + (id.map { decoder.resultDetail($0, request) } ?? "")
         case .void: return "?"
+        case .mode: return StraceText.mode(UInt64(bitPattern: r))
         default:
             if let id, id == .fcntl { return decoder.fcntlResult(request) }
-            return String(r)
+            return String(r) + (id.map { decoder.resultDetail($0, request) } ?? "")
         }
     }
 
