@@ -130,6 +130,8 @@ enum OpKind: UInt8 {
     case load16
     case load8
     case loadSigned32To64  // LDRSW
+    case loadSigned8       // LDRSB, LDRSH: sign-extended, then & imm2 (W or X destination)
+    case loadSigned16
     case store64           // [rn + imm] = rd (no writeback)
     case store32
     case store16
@@ -154,6 +156,8 @@ enum OpKind: UInt8 {
     case vLoad
     case vStore
     case vLoadReplicate    // LD1R: size = log2 element bytes, imm = a one per lane, aux = Q
+    case vWidenShift       // USHLL/SSHLL/SHLL: lanes of aux bits from the half `size` picks, extended
+                           // (sub = 1 signed) to twice the width and shifted left by imm
     case vMul32            // MUL, MLA, MLS on 32-bit lanes
     case vMla32
     case vMls32

@@ -574,6 +574,16 @@ public final class AArch64Interpreter {
                     d.storeBytes(of: low, as: UInt64.self)
                     d.storeBytes(of: op.pointee.aux == 1 ? low : 0, toByteOffset: 8, as: UInt64.self)
                     if op.pointee.flags & OpFlag.writeBack != 0 { x[Int(op.pointee.rn)] = base &+ op.pointee.imm2 }
+                case .vWidenShift:
+                    Self.vectorWidenShift(op, v)
+                case .loadSigned8:
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
+                    let b = hostPointer(x[Int(op.pointee.rn)] &+ op.pointee.imm).load(as: Int8.self)
+                    x[Int(op.pointee.rd)] = UInt64(bitPattern: Int64(b)) & op.pointee.imm2
+                case .loadSigned16:
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
+                    let h = hostPointer(x[Int(op.pointee.rn)] &+ op.pointee.imm).loadUnaligned(as: Int16.self)
+                    x[Int(op.pointee.rd)] = UInt64(bitPattern: Int64(h)) & op.pointee.imm2
                 case .vMul32, .vMla32, .vMls32:
                     Self.vectorMultiply32(op, v)
                 case .vLoad:
@@ -647,6 +657,31 @@ public final class AArch64Interpreter {
         let high = op.pointee.size == 1 ? f(a.load(fromByteOffset: 8, as: UInt64.self)) : 0
         d.storeBytes(of: low, as: UInt64.self)
         d.storeBytes(of: high, toByteOffset: 8, as: UInt64.self)
+    }
+
+    /// USHLL, SSHLL, SHLL and their "2" forms, 32 source bits at a time: the lanes are spread
+    /// apart to twice their width by shifts and masks, sign bits filled by a multiply, then
+    /// everything shifted at once (imm2 clears what crossed into the next lane).
+    @inline(__always) static func vectorWidenShift(_ op: UnsafeMutablePointer<DecodedOp>, _ v: UnsafeMutableRawPointer) {
+        let source = (v + Int(op.pointee.rn) &* 16).load(fromByteOffset: op.pointee.size == 1 ? 8 : 0, as: UInt64.self)
+        let esize = UInt64(op.pointee.aux), shift = op.pointee.imm, mask = op.pointee.imm2, signed = op.pointee.sub == 1
+        @inline(__always) func widen(_ word: UInt64) -> UInt64 {
+            var t = word
+            if esize == 8 {
+                t = (t | (t << 16)) & 0x0000_FFFF_0000_FFFF
+                t = (t | (t << 8)) & 0x00FF_00FF_00FF_00FF
+            } else if esize == 16 {
+                t = (t | (t << 16)) & 0x0000_FFFF_0000_FFFF
+            }
+            if signed {
+                let signs = (t >> (esize &- 1)) & AArch64Specialiser.laneOnes(esize)
+                t |= signs &* (~UInt64(0) << esize & (esize == 32 ? ~0 : (1 << (2 &* esize)) &- 1))
+            }
+            return (t &<< shift) & mask
+        }
+        let d = v + Int(op.pointee.rd) &* 16
+        d.storeBytes(of: widen(source & 0xFFFF_FFFF), as: UInt64.self)
+        d.storeBytes(of: widen(source >> 32), toByteOffset: 8, as: UInt64.self)
     }
 
     /// MUL, MLA, MLS on 32-bit lanes.

@@ -64,6 +64,10 @@ enum AArch64Specialiser {
         case .extr:
             guard op.rn == op.rm, op.imm != 0 else { return }
             op.kind = op.size == 1 ? .ror64 : .ror32
+        case .load where op.flags & OpFlag.writeBack == 0 && op.flags & OpFlag.signExtend != 0 && op.size < 2:
+            // LDRSB/LDRSH to X or W: imm2 = the result mask
+            op.kind = op.size == 0 ? .loadSigned8 : .loadSigned16
+            op.imm2 = op.flags & OpFlag.to32 != 0 ? 0xFFFF_FFFF : ~0
         case .load:
             if op.flags & OpFlag.writeBack != 0 {
                 guard op.flags & OpFlag.signExtend == 0, op.size != 1 else { return }
@@ -165,6 +169,11 @@ enum AArch64Specialiser {
         return out
     }
 
+    /// A one at the bottom of each lane of twice `esize` bits (the widened lanes).
+    @inline(__always) static func laneOnes(_ esize: UInt64) -> UInt64 {
+        esize == 8 ? 0x0001_0001_0001_0001 : esize == 16 ? 0x0000_0001_0000_0001 : 1
+    }
+
     @inline(__always) static func ones(_ n: Int) -> UInt64 { n >= 64 ? ~0 : (1 << UInt64(n)) - 1 }
 
     private static func specialiseFPSIMD(_ op: inout DecodedOp) {
@@ -242,6 +251,32 @@ enum AArch64Specialiser {
             op.kind = kind
             op.size = q
             op.rd = rd; op.rn = rn; op.rm = rm
+            return
+        }
+        // Widening shifts: USHLL/SSHLL (UXTL/SXTL are #0) and SHLL, "2" forms from the top half.
+        if insn & 0x9F80_FC00 == 0x0F00_A400 {
+            let immh = (insn >> 19) & 15, immhb = Int((insn >> 16) & 127)
+            guard immh != 0, immh < 8 else { return }
+            let esize = 8 << (31 - immh.leadingZeroBitCount)
+            op.kind = .vWidenShift
+            op.aux = UInt32(esize)
+            op.imm = UInt64(immhb - esize)
+            op.imm2 = replicate((ones(2 * esize) << op.imm) & ones(2 * esize), esize: 2 * esize)
+            op.sub = (insn >> 29) & 1 == 0 ? 1 : 0  // signed unless U
+            op.size = q
+            op.rd = rd; op.rn = rn
+            return
+        }
+        if insn & 0xBF3F_FC00 == 0x2E21_3800 {
+            let size = Int((insn >> 22) & 3)
+            guard size != 3 else { return }
+            op.kind = .vWidenShift
+            op.aux = UInt32(8 << size)
+            op.imm = UInt64(8 << size)
+            op.imm2 = replicate((ones(16 << size) << op.imm) & ones(16 << size), esize: 16 << size)
+            op.sub = 0
+            op.size = q
+            op.rd = rd; op.rn = rn
             return
         }
         // Shift by immediate: SHL, USHR.
