@@ -102,6 +102,8 @@ struct Ferry: ParsableCommand {
         }
         for word in options {
             if word == "-strace" || word == "--strace" { format = .strace; continue }
+            // Internal: a re-executed ferry whose trace already shows `[pid N]` (SyscallTracer.execOptions).
+            if word == "-strace-pids" { SyscallTracer.startWithPidPrefix = true; continue }
             if word.hasPrefix("-strace=") || word.hasPrefix("--strace=") {
                 format = try parse(String(word.split(separator: "=", maxSplits: 1).last ?? ""), "-strace")
                 continue

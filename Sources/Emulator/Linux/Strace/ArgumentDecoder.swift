@@ -263,7 +263,7 @@ struct ArgumentDecoder {
                     out.append(value == 0 ? "0" : StraceText.flags(value, group: guest.group("open_flags"), skip: ["O_ACCMODE", "O_RDONLY", "O_WRONLY", "O_RDWR"]))
                 } else { out.append(structs.openFlags(value)) }
             case let .inStruct(s):
-                out.append(structs.render(s, at: v))
+                out.append(entry.before[i] ?? structs.render(s, at: v))
             case let .outStruct(s):
                 out.append(ok ? structs.render(s, at: v) : StraceText.pointer(v))
             case let .inoutStruct(s):
@@ -301,7 +301,7 @@ struct ArgumentDecoder {
                 let len = memory.word(r[n], size: 4) ?? 0
                 out.append(ok ? sockaddr(v, length: len) : StraceText.pointer(v))
             case .offsetPointer:
-                out.append(v == 0 ? "NULL" : memory.word(v, size: 8).map { "[\(Int64(bitPattern: $0))]" } ?? StraceText.hex(v))
+                out.append(v == 0 ? "NULL" : (entry.lengthsBefore[i] ?? memory.word(v, size: 8)).map { "[\(Int64(bitPattern: $0))]" } ?? StraceText.hex(v))
             case .inoutOffsetPointer:
                 guard v != 0 else { out.append("NULL"); break }
                 let before = entry.lengthsBefore[i]

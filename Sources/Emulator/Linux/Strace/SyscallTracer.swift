@@ -16,6 +16,8 @@ public struct TraceEntry {
     /// In/out values as they were before the call (socklen_t, loff_t), by argument index.
     var lengthsBefore: [Int: UInt64] = [:]
     var preformatted: [String]?
+    /// Input structs rendered before the call, by argument index.
+    var before: [Int: String] = [:]
     /// The calling thread, for calls that show its state after them (rt_sigreturn's mask).
     var thread: GuestThreadState?
 }
@@ -31,8 +33,20 @@ public final class SyscallTracer {
     let fd: Int32
     let ids: [SyscallID?]
     let decoder: ArgumentDecoder
-    /// Set once this process or a child of it has another thread or process: lines get `[pid N]`.
-    var several = false
+    let ioctls: IoctlArguments
+    /// strace prefixes `[pid N]` while it traces more than one task: here, while this process has
+    /// children or threads it made and has not reaped, in a forked child, and after an execve of
+    /// a process that had the prefix (`-strace-pids`, see `execOptions`).
+    var several: Bool { inheritedPrefix || isForkedChild || liveTasks > 0 }
+    var inheritedPrefix = SyscallTracer.startWithPidPrefix
+    var isForkedChild = false
+    var liveTasks = 0
+    /// Set by the command line's hidden `-strace-pids` (a re-executed ferry continuing a trace).
+    nonisolated(unsafe) public static var startWithPidPrefix = false
+
+    /// Options the execve of a guest program passes to the ferry it starts, so that the trace
+    /// keeps its `[pid N]` prefix across the execve.
+    public var execOptions: [String] { several ? ["-strace-pids"] : [] }
 
     init(format: StraceFormat, file: String?, personality: LinuxPersonality, configuration: EmulatorConfiguration,
          stackPointer: UInt64 = 0) {
@@ -41,6 +55,7 @@ public final class SyscallTracer {
         ids = personality.syscallIDs
         decoder = ArgumentDecoder(architecture: personality.architecture, guest: personality.guestConstants,
                                   host: personality.hostConstants)
+        ioctls = IoctlArguments(decoder: decoder)
         SyscallTracer.active = self
         // The program's own execve, as strace shows it first (after a guest execve this is the
         // re-executed ferry continuing the trace).
@@ -76,6 +91,7 @@ public final class SyscallTracer {
         if id == .exit || id == .exit_group {
             let args = decoder.arguments(signature, request, entry: entry, after: false)
             emit(name: id.name, args: args, result: "?", resultValue: nil, error: nil)
+            if id == .exit { liveTasks = max(liveTasks - 1, 0) }   // a thread ends
             return nil
         }
         for (i, kind) in signature.arguments.enumerated() {
@@ -85,6 +101,11 @@ public final class SyscallTracer {
             if case .inoutOffsetPointer = kind, request[i] != 0 {
                 entry.lengthsBefore[i] = decoder.memory.word(request[i], size: 8)
             }
+            if case .offsetPointer = kind, request[i] != 0 {
+                entry.lengthsBefore[i] = decoder.memory.word(request[i], size: 8)
+            }
+            // What the call reads is shown as it was before (ppoll rewrites its timeout).
+            if case let .inStruct(s) = kind { entry.before[i] = decoder.structs.render(s, at: request[i]) }
         }
         if id == .execve || id == .execveat {
             entry.preformatted = decoder.arguments(signature, request, entry: entry, after: false)
@@ -104,8 +125,13 @@ public final class SyscallTracer {
         let signature = SyscallSignatures.byID[id] ?? SyscallSignature(name: id.name, result: .int,
                                                                        arguments: Array(repeating: .hex, count: 6))
         if id == .clone || id == .clone3 || id == .fork || id == .vfork {
-            if request.result == 0 { several = true; return }   // the child's side: strace shows the parent's line
-            if request.result > 0 { several = true }
+            if request.result == 0 {
+                // The child's side: strace shows the parent's line. A thread shares this tracer.
+                let flags = id == .clone ? request[0] : id == .clone3 ? (decoder.memory.word(request[0], size: 8) ?? 0) : 0
+                if flags & UInt64(decoder.guest.value("CLONE_THREAD") ?? 0x10000) == 0 { isForkedChild = true; liveTasks = 0 }
+                return
+            }
+            if request.result > 0 { liveTasks += 1 }
         }
         if id == .rt_sigreturn, let thread = entry.thread {
             // strace shows the mask the frame restored and the interrupted code's return register.
@@ -114,7 +140,10 @@ public final class SyscallTracer {
             emit(name: id.name, args: [mask], result: value.map { String($0) } ?? "?", resultValue: value, error: nil)
             return
         }
-        let args = entry.preformatted ?? decoder.arguments(signature, request, entry: entry, after: true)
+        // strace stops counting a child when it exits, before the wait returns: no prefix then.
+        if (id == .wait4 || id == .waitid) && request.result > 0 { liveTasks = max(liveTasks - 1, 0) }
+        let args = entry.preformatted
+            ?? (id == .ioctl ? ioctls.arguments(request, after: true) : decoder.arguments(signature, request, entry: entry, after: true))
         let resultKind = id == .rt_sigreturn ? ReturnKind.void : signature.result
         emit(name: id.name, args: args, result: resultText(request, resultKind, id: id), resultValue: request.result,
              error: errorText(request))
