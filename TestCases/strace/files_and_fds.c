@@ -15,6 +15,8 @@
 #include <sys/xattr.h>
 #include <sys/file.h>
 #include <poll.h>
+#include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
 #include <linux/falloc.h>
 #include <linux/fs.h>
@@ -146,6 +148,25 @@ int main(void) {
     S(SYS_close, dir);
     S(SYS_umask, 022);
     S(SYS_umask, 022);
+    /* ioctl: requests by name, the third argument by direction; a poll that finds data. */
+    int p2[2];
+    S(SYS_pipe2, p2, 0);
+    S(SYS_write, p2[1], "ioctl", 5);
+    int avail = 0, on = 1, off0 = 0;
+    S(SYS_ioctl, p2[0], FIONREAD, &avail);
+    S(SYS_ioctl, p2[0], FIONBIO, &on);
+    S(SYS_ioctl, p2[0], FIOASYNC, &off0);
+    S(SYS_ioctl, p2[0], FIOCLEX);
+    S(SYS_ioctl, p2[0], FIONCLEX);
+    struct winsize ws;
+    S(SYS_ioctl, p2[0], TIOCGWINSZ, &ws);                       /* ENOTTY */
+    S(SYS_ioctl, p2[0], TCGETS, buf);                           /* ENOTTY */
+    S(SYS_ioctl, p2[0], _IO(0x12, 0x34), 5);                    /* unknown: ENOTTY */
+    struct pollfd ready = {.fd = p2[0], .events = POLLIN};
+    struct timespec second = {1, 0};
+    S(SYS_ppoll, &ready, 1, &second, NULL, 8);
+    S(SYS_close, p2[0]);
+    S(SYS_close, p2[1]);
     S(SYS_write, -1, "FERRY-STRACE-END", 16);
     return 0;
 }

@@ -127,6 +127,16 @@ int main(void) {
     S(SYS_bind, is, &in, sizeof in);
     S(SYS_close, is);
 
+    int so = S(SYS_socket, AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    int type;
+    socklen_t tl = sizeof type;
+    S(SYS_getsockopt, so, SOL_SOCKET, SO_TYPE, &type, &tl);
+    S(SYS_close, so);
+    S(SYS_prctl, PR_SET_PDEATHSIG, SIGTERM, 0, 0, 0);
+    int deathsig;
+    S(SYS_prctl, PR_GET_PDEATHSIG, &deathsig, 0, 0, 0);
+    S(SYS_prctl, PR_SET_PDEATHSIG, 0, 0, 0, 0);
+
     int q = S(SYS_msgget, IPC_PRIVATE, IPC_CREAT | 0600);
     S(SYS_msgctl, q, IPC_RMID, NULL);
     int sem = S(SYS_semget, IPC_PRIVATE, 1, IPC_CREAT | 0600);
