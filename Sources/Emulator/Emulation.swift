@@ -77,6 +77,9 @@ public enum Emulation {
         let rtSigreturn = SyscallTable.forArchitecture(architecture).number(of: .rt_sigreturn) ?? 139
         personality.sigreturnTrampoline = try installSigreturnTrampoline(isRISCV64
             ? RISCV64Thread.sigreturnTrampoline(rtSigreturn: rtSigreturn) : AArch64Thread.sigreturnTrampoline(rtSigreturn: rtSigreturn))
+        personality.describeGuest(program, cpu: GuestCPUDescription(
+            hwcap: AArch64Features.hwcap, hwcap2: AArch64Features.hwcap2,
+            mainID: AArch64Interpreter.mainIDValue, counterFrequency: AArch64Interpreter.counterFrequency))
 
         if isRISCV64 {
             let thread = RISCV64Thread.initial(entry: program.entry, stackPointer: program.stackPointer, personality: personality, log: log)

@@ -28,6 +28,11 @@ public final class LinuxPersonality {
     let log: DiagnosticLog
     /// The guest's threads, for code invalidation and exit.
     let threads = ThreadRegistry()
+    /// The guest's mappings: /proc/self/maps, and what keeps guest memory calls off ferry's memory.
+    let addressSpace = GuestAddressSpace()
+    /// What /proc shows the guest about itself.
+    let processView = GuestProcessView()
+    let memoryFlags: MemoryFlags
 
     /// Per guest syscall number: how to run it and the host number for passthrough.
     private var handlers: [SyscallHandler]
@@ -71,6 +76,7 @@ public final class LinuxPersonality {
         semidConverter = ABILayouts.converter("semid_ds", guest: architecture)
         signalConstants = SignalConstants(guestConstants)
         signalNumbers = SignalNumberMap(guest: guestConstants, host: hostConstants)
+        memoryFlags = MemoryFlags(guestConstants)
         let guestTable = SyscallTable.forArchitecture(architecture)
         let maxNumber = guestTable.entries.map(\.number).max() ?? 0
         handlers = Array(repeating: .unimplemented, count: maxNumber + 1)

@@ -11,6 +11,12 @@ public struct LoadedProgram {
     public var stackStart: UInt64
     public var stackEnd: UInt64
     public var auxv: [(UInt64, UInt64)]
+    /// The image's mappings as the kernel would show them (file-backed segment pages, then the
+    /// anonymous bss pages beyond them); names and file identity are filled in by the caller.
+    public var imageMappings: [GuestMapping] = []
+    /// Where the argv and envp strings lie on the initial stack (/proc/self/cmdline, environ).
+    public var argumentArea: (start: UInt64, end: UInt64) = (0, 0)
+    public var environmentArea: (start: UInt64, end: UInt64) = (0, 0)
 }
 
 /// The process description the initial stack is built from.
@@ -75,6 +81,7 @@ public enum ProgramLoader {
         }
         // Protections per segment, then unmap the holes between segments as the kernel leaves them.
         var covered: [(UInt64, UInt64)] = []
+        var imageMappings: [GuestMapping] = []
         for s in segments {
             let start = HostMemory.pageDown(s.virtualAddress &+ bias), end = HostMemory.pageUp(s.virtualAddress &+ s.memorySize &+ bias)
             var prot: Int32 = 0
@@ -83,6 +90,13 @@ public enum ProgramLoader {
             if s.flags & 1 != 0 { prot |= PROT_EXEC | PROT_READ }
             _ = HostMemory.protect(start, length: end - start, protection: prot)
             covered.append((start, end))
+            // The kernel maps the file's pages of a segment, then anonymous pages for the rest of its bss.
+            let fileEnd = s.fileSize > 0 ? min(HostMemory.pageUp(s.virtualAddress &+ s.fileSize &+ bias), end) : start
+            if fileEnd > start {
+                imageMappings.append(GuestMapping(start: start, end: fileEnd, protection: prot, isFile: true,
+                                                  offset: HostMemory.pageDown(s.offset)))
+            }
+            if end > fileEnd { imageMappings.append(GuestMapping(start: fileEnd, end: end, protection: prot)) }
         }
         var cursor = base
         for (start, end) in covered {
@@ -114,8 +128,21 @@ public enum ProgramLoader {
             (AuxKey.minsigstksz, startup.minimumSignalStackSize),
         ]
         let (sp, auxv) = buildInitialStack(top: stackEnd, startup: startup, auxv: auxvBase)
-        return LoadedProgram(entry: elf.entry &+ bias, stackPointer: sp, brkStart: high &+ bias, loadBias: bias,
-                             imageStart: base, imageEnd: high &+ bias, stackStart: stackStart, stackEnd: stackEnd, auxv: auxv)
+        var program = LoadedProgram(entry: elf.entry &+ bias, stackPointer: sp, brkStart: high &+ bias, loadBias: bias,
+                                    imageStart: base, imageEnd: high &+ bias, stackStart: stackStart, stackEnd: stackEnd, auxv: auxv)
+        program.imageMappings = imageMappings
+        program.argumentArea = stringArea(firstPointer: sp + 8, count: startup.arguments.count)
+        program.environmentArea = stringArea(firstPointer: sp + 8 * UInt64(startup.arguments.count + 2), count: startup.environment.count)
+        return program
+    }
+
+    /// The span of `count` consecutive NUL-terminated strings whose pointers start at
+    /// `firstPointer` on the stack just built (the kernel's arg_start..arg_end, env_start..env_end).
+    static func stringArea(firstPointer: UInt64, count: Int) -> (start: UInt64, end: UInt64) {
+        guard count > 0 else { return (0, 0) }
+        let first = hostPointer(firstPointer).load(as: UInt64.self)
+        let last = hostPointer(firstPointer + 8 * UInt64(count - 1)).load(as: UInt64.self)
+        return (first, last + UInt64(strlen(hostPointer(last).assumingMemoryBound(to: CChar.self))) + 1)
     }
 
     /// Lays out strings, AT_RANDOM bytes, auxv, envp, argv and argc from `top` downwards as the

@@ -6,6 +6,8 @@ import Glibc
 extension LinuxPersonality {
     func openat(_ r: SyscallRequest) -> Int64 {
         let flags = openFlags.toHost(Int64(Int32(truncatingIfNeeded: r[2])))
+        // Absolute /proc paths only: a path relative to a /proc directory descriptor reaches the host's.
+        if let result = openProcEntry(pathAddress: r[1], hostFlags: flags, mode: r[3]) { return result }
         return HostSyscall.call(.openat, r[0], r[1], UInt64(bitPattern: flags), r[3])
     }
 
@@ -31,8 +33,16 @@ extension LinuxPersonality {
 
     func newfstatat(_ r: SyscallRequest) -> Int64 {
         var st = Glibc.stat()
-        let result = withUnsafeMutableBytes(of: &st) {
-            HostSyscall.call(.newfstatat, r[0], r[1], UInt64(UInt(bitPattern: $0.baseAddress)), r[3])
+        // stat of /proc/self/exe follows the link to the guest program, not to ferry.
+        let ownExecutable = r[3] & UInt64(AT_SYMLINK_NOFOLLOW) == 0 && procEntry(atGuestPath: r[1])?.0 == .executable
+        let result = withUnsafeMutableBytes(of: &st) { buffer in
+            guard ownExecutable else {
+                return HostSyscall.call(.newfstatat, r[0], r[1], UInt64(UInt(bitPattern: buffer.baseAddress)), r[3])
+            }
+            return executablePath.withCString {
+                HostSyscall.call(.newfstatat, UInt64(bitPattern: Int64(AT_FDCWD)), UInt64(UInt(bitPattern: $0)),
+                                 UInt64(UInt(bitPattern: buffer.baseAddress)), 0)
+            }
         }
         if result < 0 { return result }
         return statConverter.storeGuestStat(st, at: r[2])
@@ -48,9 +58,10 @@ extension LinuxPersonality {
         if let path = GuestMemory.string(at: r[1]), namesOwnExecutable(path) {
             let bytes = Array(executablePath.utf8)
             let count = min(bytes.count, Int(truncatingIfNeeded: min(r[3], UInt64(Int32.max))))
-            guard count > 0 else { return -Int64(EINVAL) }
-            bytes.withUnsafeBytes { hostPointer(r[2]).copyMemory(from: $0.baseAddress!, byteCount: count) }
-            return Int64(count)
+            guard Int32(truncatingIfNeeded: r[3]) > 0, count > 0 else { return -Int64(EINVAL) }
+            // A bad buffer is EFAULT, as the kernel says, never a fault in ferry.
+            let ok = bytes.withUnsafeBytes { GuestMemory.write(r[2], from: $0.baseAddress!, count: count) }
+            return ok ? Int64(count) : -Int64(EFAULT)
         }
         return HostSyscall.call(.readlinkat, r[0], r[1], r[2], r[3])
     }
