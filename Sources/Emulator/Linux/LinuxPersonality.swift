@@ -49,6 +49,7 @@ public final class LinuxPersonality {
     let dispositions = SignalDispositions()
     let signalConstants: SignalConstants
     let signalNumbers: SignalNumberMap
+    let sigactionLayout: SigactionLayout
     /// Guest address of the sigreturn trampoline (set by the architecture's startup).
     public var sigreturnTrampoline: UInt64 = 0
     var ioctlReported = Set<UInt64>()
@@ -76,6 +77,7 @@ public final class LinuxPersonality {
         semidConverter = ABILayouts.converter("semid_ds", guest: architecture)
         signalConstants = SignalConstants(guestConstants)
         signalNumbers = SignalNumberMap(guest: guestConstants, host: hostConstants)
+        sigactionLayout = SigactionLayout(architecture: architecture)
         memoryFlags = MemoryFlags(guestConstants)
         let guestTable = SyscallTable.forArchitecture(architecture)
         let maxNumber = guestTable.entries.map(\.number).max() ?? 0

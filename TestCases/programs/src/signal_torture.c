@@ -340,6 +340,19 @@ static void skip_handler(int sig, siginfo_t *si, void *ucv) {
     }
     uc->uc_mcontext.regs[0] = MARK;
     uc->uc_mcontext.pc += 4;
+#elif defined(__riscv) && __riscv_xlen == 64
+    uint32_t *pc = (uint32_t *)uc->uc_mcontext.__gregs[REG_PC];
+    if (sig == SIGSEGV) {
+        ctx_pc_ok = *pc == 0x0005a503u;                       // lw a0, 0(a1)
+        ctx_addr_ok = si->si_addr == fault_target;
+        ctx_code_ok = si->si_code == SEGV_MAPERR;
+    } else {
+        ctx_pc_ok = *pc == 0xc0001073u;                       // unimp (csrrw x0, cycle, x0)
+        ctx_addr_ok = si->si_addr == (void *)pc;
+        ctx_code_ok = si->si_code == ILL_ILLOPC;
+    }
+    uc->uc_mcontext.__gregs[REG_A0] = MARK;
+    uc->uc_mcontext.__gregs[REG_PC] += 4;
 #endif
 }
 
@@ -349,6 +362,10 @@ static unsigned load_through(void *p) {
     __asm__ volatile("movl (%%rdi), %%eax" : "=a"(v) : "D"(p) : "memory");
 #elif defined(__aarch64__)
     __asm__ volatile("mov x1, %1\n\tldr w0, [x1]\n\tmov %w0, w0" : "=r"(v) : "r"(p) : "x0", "x1", "memory");
+#elif defined(__riscv) && __riscv_xlen == 64
+    // Uncompressed, so the handler can match the encoding and step 4 bytes.
+    __asm__ volatile(".option push\n\t.option norvc\n\tmv a1, %1\n\tlw a0, 0(a1)\n\tmv %0, a0\n\t.option pop"
+                     : "=r"(v) : "r"(p) : "a0", "a1", "memory");
 #endif
     return v;
 }
@@ -358,6 +375,9 @@ static unsigned undefined_insn(void) {
     __asm__ volatile("xorl %%eax, %%eax\n\tud2" : "=a"(v) : : "memory");
 #elif defined(__aarch64__)
     __asm__ volatile("mov w0, #0\n\tudf #0\n\tmov %w0, w0" : "=r"(v) : : "x0", "memory");
+#elif defined(__riscv) && __riscv_xlen == 64
+    __asm__ volatile(".option push\n\t.option norvc\n\tli a0, 0\n\t.4byte 0xc0001073\n\tmv %0, a0\n\t.option pop"
+                     : "=r"(v) : : "a0", "memory");
 #endif
     return v;
 }

@@ -1,4 +1,5 @@
 import CFerryHost
+import FerryABI
 import Glibc
 
 extension LinuxPersonality {
@@ -8,25 +9,28 @@ extension LinuxPersonality {
 
     func rtSigaction(_ r: SyscallRequest) -> Int64 {
         let newAction = r[1], oldAction = r[2]
-        guard r[3] == 8, let signal = guestSignal(r[0]) else { return -Int64(EINVAL) }
+        let layout = sigactionLayout
+        guard r[3] == UInt64(layout.maskBytes), let signal = guestSignal(r[0]) else { return -Int64(EINVAL) }
         let c = signalConstants
         if newAction != 0 && (signal == c.kill || signal == c.stop) { return -Int64(EINVAL) }
-        // The kernel's sigaction on 64-bit guests: handler, flags, restorer, mask (8 bytes each).
-        var new = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+        var new: GuestSignalAction?
         if newAction != 0 {
-            guard withUnsafeMutableBytes(of: &new, { GuestMemory.read(newAction, count: 32, into: $0.baseAddress!) }) else {
+            var bytes = [UInt8](repeating: 0, count: layout.size)
+            guard bytes.withUnsafeMutableBytes({ GuestMemory.read(newAction, count: layout.size, into: $0.baseAddress!) }) else {
                 return -Int64(EFAULT)
             }
+            new = bytes.withUnsafeBytes { layout.decode($0) }
         }
         let old = signalAction(signal)
         if oldAction != 0 {
-            let bytes = (old.handler, old.flags, old.restorer, old.mask)
-            guard withUnsafeBytes(of: bytes, { GuestMemory.write(oldAction, from: $0.baseAddress!, count: 32) }) else {
+            var bytes = [UInt8](repeating: 0, count: layout.size)
+            bytes.withUnsafeMutableBytes { layout.encode(old, into: $0) }
+            guard bytes.withUnsafeBytes({ GuestMemory.write(oldAction, from: $0.baseAddress!, count: layout.size) }) else {
                 return -Int64(EFAULT)
             }
         }
-        if newAction != 0 {
-            let action = GuestSignalAction(handler: new.0, flags: new.1, restorer: new.2, mask: new.3 & ~c.unblockable)
+        if var action = new {
+            action.mask &= ~c.unblockable
             dispositions.setAction(signal, action)
             let host = signalNumbers.host(signal)
             // Handlers are caught on the host and delivered by the run loop; default and ignore
@@ -148,5 +152,60 @@ extension LinuxPersonality {
         for pending in thread.task.deferred { set |= .of(pending.signal) }
         guard withUnsafeBytes(of: set, { GuestMemory.write(r[0], from: $0.baseAddress!, count: 8) }) else { return -Int64(EFAULT) }
         return 0
+    }
+}
+
+/// The guest's kernel struct sigaction from the generated layout: field order and widths differ
+/// (riscv64 has no sa_restorer; MIPS puts sa_flags first and has a 128-bit mask).
+struct SigactionLayout {
+    let size: Int
+    let handler: FieldLayout, flags: FieldLayout, restorer: FieldLayout?, mask: FieldLayout
+    let bigEndian: Bool
+    var maskBytes: Int { mask.byteCount }
+
+    init(architecture: Architecture) {
+        guard let l = ABILayouts.layout("sigaction", for: architecture), let handler = l.field("sa_handler"),
+              let flags = l.field("sa_flags"), let mask = l.field("sa_mask.sig") else {
+            fatalError("generated sigaction layout missing for \(architecture)")
+        }
+        size = l.size
+        self.handler = handler
+        self.flags = flags
+        restorer = l.field("sa_restorer")
+        self.mask = mask
+        bigEndian = architecture.isBigEndian
+    }
+
+    private func load(_ f: FieldLayout, element: Int = 0, _ b: UnsafeRawBufferPointer) -> UInt64 {
+        var value: UInt64 = 0
+        for i in 0..<f.size {
+            let byte = UInt64(b[f.offset + element * f.size + i])
+            value |= bigEndian ? byte << UInt64(8 * (f.size - 1 - i)) : byte << UInt64(8 * i)
+        }
+        return value
+    }
+
+    private func store(_ value: UInt64, _ f: FieldLayout, element: Int = 0, _ b: UnsafeMutableRawBufferPointer) {
+        for i in 0..<f.size {
+            let shift = bigEndian ? 8 * (f.size - 1 - i) : 8 * i
+            b[f.offset + element * f.size + i] = UInt8(truncatingIfNeeded: value >> UInt64(shift))
+        }
+    }
+
+    /// The mask's first 64 signals: words of the mask in order, lowest signals first.
+    func decode(_ b: UnsafeRawBufferPointer) -> GuestSignalAction {
+        var mask: UInt64 = 0
+        let words = min(mask.bitWidth / (8 * self.mask.size), self.mask.count)
+        for w in 0..<words { mask |= load(self.mask, element: w, b) << UInt64(w * 8 * self.mask.size) }
+        return GuestSignalAction(handler: load(handler, b), flags: load(flags, b),
+                                 restorer: restorer.map { load($0, b) } ?? 0, mask: mask)
+    }
+
+    func encode(_ action: GuestSignalAction, into b: UnsafeMutableRawBufferPointer) {
+        store(action.handler, handler, b)
+        store(action.flags, flags, b)
+        if let restorer { store(action.restorer, restorer, b) }
+        let words = min(64 / (8 * mask.size), mask.count)
+        for w in 0..<words { store(action.mask >> UInt64(w * 8 * mask.size), mask, element: w, b) }
     }
 }
