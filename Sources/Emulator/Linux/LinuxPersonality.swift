@@ -151,6 +151,8 @@ public final class LinuxPersonality {
         case .clone: request.result = clone(request, thread: thread)
         case .execve: request.result = execve(request)
         case .prctl: request.result = prctl(request, thread: thread)
+        case .pipe2: request.result = pipe2(request)
+        case .openByHandleAt: request.result = openByHandleAt(request)
         case .seccomp: request.result = seccomp(request, thread: thread)
         case .execveat: request.result = execveat(request)
         case .clone3: request.result = clone3(request, thread: thread)

@@ -15,7 +15,7 @@ enum SyscallHandler: UInt8 {
     case uname
     case rtSigaction, rtSigprocmask, rtSigreturn, sigaltstack, rtSigsuspend, rtSigpending
     case clone, clone3, execve, execveat, openat2
-    case prctl, seccomp
+    case prctl, seccomp, pipe2, openByHandleAt
     case rseq
     case epollCtl, epollPwait, epollPwait2, ppoll, pselect6, semctl
     case unimplemented
@@ -43,7 +43,7 @@ enum SyscallRegistry {
         row(.pread64, .passthrough), row(.pwrite64, .passthrough), row(.preadv, .passthrough), row(.pwritev, .passthrough),
         row(.preadv2, .passthrough), row(.pwritev2, .passthrough),
         row(.close, .passthrough), row(.close_range, .passthrough), row(.lseek, .passthrough),
-        row(.dup, .passthrough), row(.dup3, .passthrough), row(.pipe2, .passthrough, .partial, "O_* flags passed as is"),
+        row(.dup, .passthrough), row(.dup3, .passthrough), row(.pipe2, .pipe2),
         row(.openat, .openat), row(.openat2, .openat2), row(.fcntl, .fcntl, .partial, "F_GETFL/F_SETFL flags translated; lock structs assumed same layout"),
         row(.ioctl, .ioctl, .partial, "the ~490 generated requests whose argument size matches the host's, translated by name; others ENOTTY"),
         row(.fstat, .fstat), row(.newfstatat, .newfstatat), row(.statx, .passthrough),
@@ -123,7 +123,7 @@ enum SyscallRegistry {
         row(.clock_adjtime, .passthrough),
         row(.mknodat, .passthrough), row(.fchmodat2, .passthrough), row(.vmsplice, .passthrough),
         row(.sync_file_range, .passthrough), row(.syncfs, .passthrough), row(.readahead, .passthrough),
-        row(.fadvise64, .passthrough), row(.name_to_handle_at, .passthrough), row(.open_by_handle_at, .passthrough),
+        row(.fadvise64, .passthrough), row(.name_to_handle_at, .passthrough), row(.open_by_handle_at, .openByHandleAt),
         row(.chroot, .passthrough, .partial, "a later execve of a foreign program needs ferry inside the new root"),
         row(.mount, .passthrough), row(.umount2, .passthrough), row(.pivot_root, .passthrough),
         row(.unshare, .passthrough), row(.setns, .passthrough), row(.sethostname, .passthrough), row(.setdomainname, .passthrough),
