@@ -10,6 +10,7 @@ SUDO=""
 packages=(
   gcc g++ make python3 python3-venv           # host toolchain, generators
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu   # AArch64 guests
+  gcc-riscv64-linux-gnu libc6-dev-riscv64-cross binutils-riscv64-linux-gnu # RISC-V 64 guests
   qemu-user                                    # reference CPU for the differential harness
   libcapstone-dev                              # disassembly (-d in_asm, unknown instructions)
   libxml2-dev libxml2-utils                    # JUnit output and its schema check

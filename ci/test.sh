@@ -36,6 +36,10 @@ run conformance bash ci/ferry-test.sh
 step "differential CPU sample vs qemu-aarch64 (full set: --count 20000)"
 run difftest python3 TestCases/cpu/difftest.py --count 1300 --seed 7 --emulator "$ferry" --quiet
 
+step "riscv64: guest programs natively vs under ferry, and a differential CPU sample vs qemu-riscv64 (full set: --count 22000)"
+run riscv64-programs bash ci/expect.sh ci/known-failures/riscv64-programs.txt python3 TestCases/cpu-riscv64/programs.py --emulator "$ferry" --timeout 300
+run riscv64-difftest python3 TestCases/cpu-riscv64/difftest.py --count 1100 --seed 7 --emulator "$ferry"
+
 step "ltp-ports harness self-tests (native)"
 run harness bash TestCases/harness/check.sh
 
