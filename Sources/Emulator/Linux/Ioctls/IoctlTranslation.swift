@@ -9,6 +9,10 @@ import FerryABI
 struct IoctlTranslation {
     private var exact: [UInt32: UInt32] = [:]
     private var sized: [UInt32: (host: IoctlRequest, name: String)] = [:]
+    /// ioctl types (the _IOC type byte) whose every known request has the same number for the
+    /// guest and the host: an unknown request of such a type goes to the host unchanged, so the
+    /// driver gives its own answer (loop-control says ENOSYS, not ENOTTY).
+    private var sameNumberTypes = Set<UInt32>()
     let guestTable: IoctlTable
     let hostTable: IoctlTable
 
@@ -24,6 +28,12 @@ struct IoctlTranslation {
                 sized[Self.sizeFreeKey(request.fields)] = (hostRequest, request.name)
             }
         }
+        var differing = Set<UInt32>()
+        for request in guestTable.requests {
+            let type = request.fields.type
+            if hostTable.request(named: request.name)?.request == request.request { sameNumberTypes.insert(type) } else { differing.insert(type) }
+        }
+        sameNumberTypes.subtract(differing)
     }
 
     private static func sizeFreeKey(_ f: IoctlFields) -> UInt32 {
@@ -34,7 +44,9 @@ struct IoctlTranslation {
     func host(_ request: UInt32) -> UInt32? {
         if let found = exact[request] { return found }
         let fields = guestTable.encoding.decode(request)
-        guard let match = sized[Self.sizeFreeKey(fields)] else { return nil }
+        guard let match = sized[Self.sizeFreeKey(fields)] else {
+            return sameNumberTypes.contains(fields.type) ? request : nil
+        }
         return hostTable.encoding.encode(match.host.fields.direction, type: match.host.fields.type,
                                          number: match.host.fields.number, size: fields.size)
     }
