@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # CI step for the conformance runner: builds ferry and ferry-test (release), runs the LTP-style
-# corpus for aarch64 natively and under ferry, checks the JUnit file against the schema, and gates
+# corpus for aarch64 and riscv64 (FERRY_TEST_ARCHS) natively and under ferry, checks the JUnit file against the schema, and gates
 # on the committed baseline (exit 1 listing every test that passed there and does not now).
 #
 #   ci/ferry-test.sh            # uses .build (override: FERRY_TEST_SCRATCH=/path)
 # Outputs: results/latest/{summary.json,junit-aarch64.xml,matrix.*} (gitignored).
 # Regenerate the baseline after an intended change:
-#   .build/release/ferry-test gate --baseline results/baseline-aarch64.json --results results/latest --update-baseline
+#   .build/release/ferry-test gate --baseline results/baseline-ARCH.json --results results/latest --update-baseline --arch ARCH
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -22,17 +22,21 @@ bin="$scratch/release"
 
 # Plain progress lines in CI (no terminal); the runner kills a test's whole tree after $timeout s.
 status=0
-CI=${CI:-1} "$bin/ferry-test" run --arch aarch64 --lanes native,ferry --ferry "$bin/ferry" \
+archs=${FERRY_TEST_ARCHS:-aarch64,riscv64}
+CI=${CI:-1} "$bin/ferry-test" run --arch "$archs" --lanes native,ferry --ferry "$bin/ferry" \
   --timeout "$timeout" --out results/latest || status=$?
 if [ "$status" -ne 0 ]; then
   echo "ci/ferry-test.sh: ferry-test run failed (exit $status)" >&2
   exit 1
 fi
 
-if command -v xmllint >/dev/null 2>&1; then
-  xmllint --noout --schema Tests/TestRunnerTests/Fixtures/JUnit.xsd results/latest/junit-aarch64.xml
-else
-  echo "ci/ferry-test.sh: xmllint missing (libxml2-utils): JUnit schema check skipped" >&2
-fi
-
-"$bin/ferry-test" gate --baseline results/baseline-aarch64.json --results results/latest
+gate_status=0
+for arch in ${archs//,/ }; do
+  if command -v xmllint >/dev/null 2>&1; then
+    xmllint --noout --schema Tests/TestRunnerTests/Fixtures/JUnit.xsd "results/latest/junit-$arch.xml" || gate_status=1
+  else
+    echo "ci/ferry-test.sh: xmllint missing (libxml2-utils): JUnit schema check skipped" >&2
+  fi
+  "$bin/ferry-test" gate --baseline "results/baseline-$arch.json" --results results/latest || gate_status=1
+done
+exit $gate_status
