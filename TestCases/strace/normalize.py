@@ -32,6 +32,11 @@ def read_log(path):
         if 'FERRY-STRACE-END' in raw:
             inside = False
             continue
+        # ferry prefixes [pid N] only while strace would show it (several tasks); the pids of
+        # unprefixed lines come from the calls that return them.
+        r = re.match(r'^(getpid|gettid|clone|clone3|fork|vfork)\(.*\)\s+= (\d+)$', raw)
+        if r:
+            pids.add(r.group(2))
         if inside and not raw.startswith('+++'):
             lines.append(raw)
     return lines, pids

@@ -131,8 +131,9 @@ public final class SyscallTracer {
                 if flags & UInt64(decoder.guest.value("CLONE_THREAD") ?? 0x10000) == 0 { isForkedChild = true; liveTasks = 0 }
                 return
             }
-            if request.result > 0 { liveTasks += 1 }
         }
+        // The new task counts from the next line on: strace prints the clone before it attaches.
+        defer { if request.result > 0 && (id == .clone || id == .clone3 || id == .fork || id == .vfork) { liveTasks += 1 } }
         if id == .rt_sigreturn, let thread = entry.thread {
             // strace shows the mask the frame restored and the interrupted code's return register.
             let mask = "{mask=\(decoder.structs.sigset(UInt64(thread.task.mask)))}"
