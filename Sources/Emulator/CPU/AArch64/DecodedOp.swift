@@ -138,7 +138,10 @@ enum OpKind: UInt8 {
     case store8
     case load64RegLSL      // rd = [rn + (rm << imm)], LSL/UXTX/SXTX index
     case load32RegLSL
+    case load16RegLSL
     case load8RegLSL
+    case store16RegLSL
+    case store8RegLSL
     case store64RegLSL
     case store32RegLSL
     case loadPair64        // rd, ra = [rn + imm], [rn + imm + 8]; writeBack flag: rn += imm2

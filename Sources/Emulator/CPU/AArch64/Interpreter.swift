@@ -461,6 +461,18 @@ public final class AArch64Interpreter {
                     ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     let address = x[Int(op.pointee.rn)] &+ (x[Int(op.pointee.rm)] &<< op.pointee.imm)
                     x[Int(op.pointee.rd)] = UInt64(hostPointer(address).load(as: UInt8.self))
+                case .load16RegLSL:
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
+                    let address = x[Int(op.pointee.rn)] &+ (x[Int(op.pointee.rm)] &<< op.pointee.imm)
+                    x[Int(op.pointee.rd)] = UInt64(hostPointer(address).loadUnaligned(as: UInt16.self))
+                case .store16RegLSL:
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
+                    let address = x[Int(op.pointee.rn)] &+ (x[Int(op.pointee.rm)] &<< op.pointee.imm)
+                    hostPointer(address).storeBytes(of: UInt16(truncatingIfNeeded: x[Int(op.pointee.rd)]), as: UInt16.self)
+                case .store8RegLSL:
+                    ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
+                    let address = x[Int(op.pointee.rn)] &+ (x[Int(op.pointee.rm)] &<< op.pointee.imm)
+                    hostPointer(address).storeBytes(of: UInt8(truncatingIfNeeded: x[Int(op.pointee.rd)]), as: UInt8.self)
                 case .store64RegLSL:
                     ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
                     let address = x[Int(op.pointee.rn)] &+ (x[Int(op.pointee.rm)] &<< op.pointee.imm)

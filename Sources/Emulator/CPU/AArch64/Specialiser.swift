@@ -96,7 +96,8 @@ enum AArch64Specialiser {
             switch op.size {
             case 3: op.kind = load ? .load64RegLSL : .store64RegLSL
             case 2: op.kind = load ? .load32RegLSL : .store32RegLSL
-            case 0 where load: op.kind = .load8RegLSL
+            case 1: op.kind = load ? .load16RegLSL : .store16RegLSL
+            case 0: op.kind = load ? .load8RegLSL : .store8RegLSL
             default: return
             }
         case .loadPair, .storePair:
