@@ -33,6 +33,9 @@ run busybox bash ci/expect.sh ci/known-failures/busybox.txt TestCases/busybox/ru
 step "conformance: the ltp-ports corpus natively and under ferry, gated on results/baseline-aarch64.json"
 run conformance bash ci/ferry-test.sh
 
+step "-strace against strace(1): the same lines for 146 syscalls of two programs"
+run strace bash TestCases/strace/compare.sh --ferry "$ferry"
+
 step "differential CPU sample vs qemu-aarch64 (full set: --count 20000)"
 run difftest python3 TestCases/cpu/difftest.py --count 1300 --seed 7 --emulator "$ferry" --quiet
 

@@ -174,7 +174,8 @@ extension LinuxPersonality {
             return hostExecve(path, argv, envp)
         }
         let argv0 = arguments.first ?? program
-        let emulatorArguments = [options.emulatorPath] + options.emulatorArguments + ["-0", argv0, program] + arguments.dropFirst()
+        let emulatorArguments = [options.emulatorPath] + options.emulatorArguments + (tracer?.execOptions ?? [])
+            + ["-0", argv0, program] + arguments.dropFirst()
         return hostExecve(options.emulatorPath, emulatorArguments, envp)
     }
 
