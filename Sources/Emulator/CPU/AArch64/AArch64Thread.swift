@@ -11,8 +11,7 @@ public final class AArch64Thread: GuestThreadState, CodeCacheInvalidating {
     public let task: TaskState
     let log: DiagnosticLog
     /// Code ranges other threads changed, applied by this thread at its next interrupt.
-    private var postedInvalidations: [(UInt64, UInt64)] = []
-    private var postLock = pthread_mutex_t()
+    private let mailbox: CodeInvalidationMailbox
 
     init(cpu: AArch64CPU, personality: LinuxPersonality, task: TaskState, log: DiagnosticLog) {
         self.cpu = cpu
@@ -20,32 +19,17 @@ public final class AArch64Thread: GuestThreadState, CodeCacheInvalidating {
         self.task = task
         self.log = log
         interpreter = AArch64Interpreter(cpu: cpu)
-        pthread_mutex_init(&postLock, nil)
+        mailbox = CodeInvalidationMailbox(owner: interpreter.thread)
     }
 
     public func invalidateCode(start: UInt64, end: UInt64) {
-        if ferry_current_thread() == interpreter.thread {
-            interpreter.cache.invalidate(start: start, end: end)
-            return
-        }
-        pthread_mutex_lock(&postLock)
-        postedInvalidations.append((start, end))
-        pthread_mutex_unlock(&postLock)
-        ferry_request_interrupt(interpreter.thread)
-    }
-
-    private func applyPostedInvalidations() {
-        pthread_mutex_lock(&postLock)
-        let ranges = postedInvalidations
-        postedInvalidations.removeAll()
-        pthread_mutex_unlock(&postLock)
-        for (start, end) in ranges { interpreter.cache.invalidate(start: start, end: end) }
+        mailbox.invalidate(start: start, end: end) { interpreter.cache.invalidate(start: $0, end: $1) }
     }
 
     /// The interrupt flag is up: take posted code changes, then deliver signals.
     private func serviceInterrupt(after syscall: SyscallRequest? = nil) {
         ferry_clear_interrupt(interpreter.thread)
-        applyPostedInvalidations()
+        mailbox.drain { interpreter.cache.invalidate(start: $0, end: $1) }
         _ = personality.deliverPendingSignals(self, state: task, interruptedSyscall: syscall)
     }
 
