@@ -118,10 +118,17 @@ final class GuestAddressSpaceTests: XCTestCase {
         XCTAssertEqual(p.procEntry("/proc/self/task/\(pid)/smaps"), .smaps)
         XCTAssertEqual(p.procEntry("/proc//self//exe"), .executable)
         XCTAssertEqual(p.procEntry("/proc/cpuinfo"), .cpuinfo)
+        XCTAssertEqual(p.procEntry("/proc/self/stat"), .stat)
         XCTAssertNil(p.procEntry("/proc/self/status"))
         XCTAssertNil(p.procEntry("/proc/\(pid + 1)/maps"))
         XCTAssertNil(p.procEntry("/proc/self/fd/3"))
         XCTAssertNil(p.procEntry("/etc/passwd"))
+    }
+
+    func testStatFieldsAreCountedAfterTheCommandName() {
+        let line = Array("42 (a) b (c) S 1 2 3\n".utf8)
+        XCTAssertEqual(String(decoding: LinuxPersonality.patchStat(line, fields: [3: 9, 5: 7]), as: UTF8.self), "42 (a) b (c) 9 1 7 3\n")
+        XCTAssertEqual(String(decoding: LinuxPersonality.patchStat(line, fields: [6: 8]), as: UTF8.self), "42 (a) b (c) S 1 2 8\n")
     }
 
     func testCPUInfoListsExactlyTheAdvertisedFeatures() {

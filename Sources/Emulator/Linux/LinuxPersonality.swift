@@ -55,8 +55,18 @@ public final class LinuxPersonality {
     var ioctlReported = Set<UInt64>()
     /// `-strace`: nil unless tracing (see Linux/Strace).
     public var tracer: SyscallTracer?
-    /// Guest ioctl request -> host request, for the requests passed through.
-    let ioctls: IoctlTranslation
+    /// Guest ioctl request -> host request, built at the first ioctl: parsing both generated
+    /// tables costs more than a short program's whole run.
+    var ioctls: IoctlTranslation {
+        pthread_mutex_lock(&ioctlLock)
+        defer { pthread_mutex_unlock(&ioctlLock) }
+        if let built = ioctlTable { return built }
+        let built = IoctlTranslation(guest: architecture, host: .x86_64)
+        ioctlTable = built
+        return built
+    }
+    private var ioctlTable: IoctlTranslation?
+    private var ioctlLock = pthread_mutex_t()
     let statConverter: StatConverter
     let epollLayout: EpollEventLayout
     let semidConverter: StructConverter?
@@ -71,7 +81,7 @@ public final class LinuxPersonality {
         openFlags = FlagTranslator(group: "open_flags", guest: guestConstants, host: hostConstants)
         fileStatusCommands = (guestConstants.value("F_GETFL") ?? -1, guestConstants.value("F_SETFL") ?? -1,
                               hostConstants.value("F_GETFL") ?? -1, hostConstants.value("F_SETFL") ?? -1)
-        ioctls = IoctlTranslation(guest: architecture, host: .x86_64)
+        pthread_mutex_init(&ioctlLock, nil)
         statConverter = StatConverter(architecture: architecture)
         epollLayout = EpollEventLayout(architecture: architecture)
         semidConverter = ABILayouts.converter("semid_ds", guest: architecture)
@@ -167,6 +177,8 @@ public final class LinuxPersonality {
             let maskPointer = request[5] == 0 ? 0 : GuestMemory.readValue(request[5], as: UInt64.self) ?? 0
             request.result = maskedWait(&request, id: .pselect6, thread: thread, maskPointer: maskPointer)
         case .semctl: request.result = semctl(request)
+        case .shmat: request.result = shmat(request)
+        case .shmdt: request.result = shmdt(request)
         }
     }
 

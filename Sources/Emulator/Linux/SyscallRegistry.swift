@@ -18,6 +18,7 @@ enum SyscallHandler: UInt8 {
     case prctl, seccomp, pipe2, openByHandleAt
     case rseq
     case epollCtl, epollPwait, epollPwait2, ppoll, pselect6, semctl
+    case shmat, shmdt
     case unimplemented
 }
 
@@ -141,8 +142,8 @@ enum SyscallRegistry {
         row(.mq_timedreceive, .passthrough), row(.mq_notify, .passthrough), row(.mq_getsetattr, .passthrough),
         row(.msgget, .passthrough), row(.msgctl, .passthrough), row(.msgrcv, .passthrough), row(.msgsnd, .passthrough),
         row(.semget, .passthrough), row(.semctl, .semctl), row(.semtimedop, .passthrough), row(.semop, .passthrough),
-        row(.shmget, .passthrough), row(.shmctl, .passthrough), row(.shmat, .passthrough, .partial, "the host picks the address"),
-        row(.shmdt, .passthrough),
+        row(.shmget, .passthrough), row(.shmctl, .passthrough), row(.shmat, .shmat, .partial, "the host picks the address; recorded in the guest map"),
+        row(.shmdt, .shmdt),
         row(.mlock2, .passthrough), row(.mlockall, .passthrough), row(.munlockall, .passthrough),
         row(.remap_file_pages, .passthrough), row(.membarrier, .passthrough),
         row(.pkey_alloc, .passthrough), row(.pkey_free, .passthrough), row(.pkey_mprotect, .passthrough),

@@ -17,6 +17,10 @@ public struct LoadedProgram {
     /// Where the argv and envp strings lie on the initial stack (/proc/self/cmdline, environ).
     public var argumentArea: (start: UInt64, end: UInt64) = (0, 0)
     public var environmentArea: (start: UInt64, end: UInt64) = (0, 0)
+    /// start_code/end_code and start_data/end_data as the kernel's ELF loader sets them
+    /// (/proc/<pid>/stat fields 26-27 and 45-46).
+    public var codeArea: (start: UInt64, end: UInt64) = (0, 0)
+    public var dataArea: (start: UInt64, end: UInt64) = (0, 0)
 }
 
 /// The process description the initial stack is built from.
@@ -131,6 +135,12 @@ public enum ProgramLoader {
         var program = LoadedProgram(entry: elf.entry &+ bias, stackPointer: sp, brkStart: high &+ bias, loadBias: bias,
                                     imageStart: base, imageEnd: high &+ bias, stackStart: stackStart, stackEnd: stackEnd, auxv: auxv)
         program.imageMappings = imageMappings
+        // The kernel: start_code is the lowest segment address, end_code the end of the
+        // executable segments' file bytes; start_data/end_data span the file bytes of the rest.
+        let loads = segments.map { (start: $0.virtualAddress &+ bias, fileEnd: $0.virtualAddress &+ $0.fileSize &+ bias, exec: $0.flags & 1 != 0) }
+        program.codeArea = (loads.map(\.start).min() ?? 0, loads.filter(\.exec).map(\.fileEnd).max() ?? 0)
+        let data = loads.filter { !$0.exec }
+        program.dataArea = (data.map(\.start).max() ?? 0, data.map(\.fileEnd).max() ?? 0)
         program.argumentArea = stringArea(firstPointer: sp + 8, count: startup.arguments.count)
         program.environmentArea = stringArea(firstPointer: sp + 8 * UInt64(startup.arguments.count + 2), count: startup.environment.count)
         return program

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/auxv.h>
 #include <sys/mman.h>
+#include <sys/shm.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
@@ -104,6 +105,19 @@ int main(int argc, char **argv) {
     close(fd);
     printf("exe opens as an ELF file: %d\n", memcmp(magic, "\177ELF", 4) == 0);
 
+    // stat's layout fields: code, stack and argv addresses are the program's own.
+    slurp("/proc/self/stat");
+    unsigned long field[53] = {0};
+    char *cursor = strrchr(buf, ')');
+    for (int i = 3; cursor && i <= 52; i++) {
+        cursor = strchr(cursor, ' ');
+        if (cursor) field[i] = strtoul(++cursor, NULL, 10);
+    }
+    int local_probe = 0;
+    printf("stat: main in start_code..end_code %d, start_stack above a local %d, arg_start is argv[0] %d, env_start is environ[0] %d\n",
+           field[26] <= (unsigned long)&main && (unsigned long)&main < field[27], field[28] > (unsigned long)&local_probe,
+           field[48] == (unsigned long)argv[0], field[50] == (unsigned long)environ[0]);
+
     // The image, the stack and the heap.
     char line[512];
     int image_lines = 0;
@@ -173,6 +187,22 @@ int main(int argc, char **argv) {
     close(fd);
     unsigned long sh = (unsigned long)mmap(NULL, page, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     printf("shared anonymous memory: %d\n", maps_line(sh, line, sizeof line) && strstr(line, "rw-s") && strstr(line, "/dev/zero (deleted)"));
+
+    // A SysV shared memory segment: shown as the kernel's deleted /SYSV<key> file, inode = shmid.
+    int shmid = shmget(IPC_PRIVATE, 2 * page, IPC_CREAT | 0600);
+    if (shmid >= 0) {
+        unsigned long at = (unsigned long)shmat(shmid, NULL, SHM_RDONLY);
+        unsigned long shm_ino = 0;
+        char shm_name[64] = "";
+        int shown = maps_line(at, line, sizeof line) && sscanf(line, "%*x-%*x %7s %*x %*x:%*x %lu %63s", perms, &shm_ino, shm_name) == 3;
+        printf("shmat: %s, named %s, inode is the id %d, two pages %d\n", shown ? perms : "?", shm_name, shm_ino == (unsigned long)shmid,
+               maps_exact(at, at + 2 * page, perms));
+        CHECK(shmdt((void *)at) == 0);
+        printf("shmdt removes it: %d\n", !maps_line(at, line, sizeof line));
+        shmctl(shmid, IPC_RMID, NULL);
+    } else {
+        printf("shmget failed\n");
+    }
 
     // auxv: the pairs getauxval reads.
     size_t n = slurp("/proc/self/auxv");

@@ -26,6 +26,8 @@ final class GuestProcessView: @unchecked Sendable {
     var argumentArea: (start: UInt64, end: UInt64) = (0, 0)
     var environmentArea: (start: UInt64, end: UInt64) = (0, 0)
     var cpu: GuestCPUDescription?
+    /// /proc/<pid>/stat fields (1-based numbers) that describe the guest's memory layout, not ferry's.
+    var statFields: [Int: UInt64] = [:]
 }
 
 extension LinuxPersonality {
@@ -56,6 +58,10 @@ extension LinuxPersonality {
         processView.argumentArea = program.argumentArea
         processView.environmentArea = program.environmentArea
         processView.cpu = cpu
+        processView.statFields = [26: program.codeArea.start, 27: program.codeArea.end, 28: program.stackPointer,
+                                  45: program.dataArea.start, 46: program.dataArea.end, 47: program.brkStart,
+                                  48: program.argumentArea.start, 49: program.argumentArea.end,
+                                  50: program.environmentArea.start, 51: program.environmentArea.end]
         if let execfn = program.auxv.first(where: { $0.0 == AuxKey.execfn })?.1, let path = GuestMemory.string(at: execfn) {
             let name = path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
             _ = name.withCString { HostSyscall.call(.prctl, 15 /* PR_SET_NAME */, UInt64(UInt(bitPattern: $0))) }

@@ -3,11 +3,12 @@ import Glibc
 
 /// The /proc entries that must describe the guest rather than ferry. Generated text is served
 /// through a read-only descriptor of a memfd (read, lseek, fstat and mmap work on it).
-/// comm, stat and status come from the host unchanged: ferry names the host process after the
-/// guest program at startup, so their names already are the guest's. /proc/<pid> of another
+/// comm and status come from the host unchanged: ferry names the host process after the guest
+/// program at startup, so their names already are the guest's; stat is the host's with the
+/// memory-layout fields (code, data, stack, brk, argv and envp addresses) made the guest's. /proc/<pid> of another
 /// process (another ferry included) passes through: it shows that process as the host sees it.
 enum ProcEntry: Equatable {
-    case maps, smaps, auxv, cmdline, environ, executable, cpuinfo
+    case maps, smaps, auxv, cmdline, environ, executable, cpuinfo, stat
 }
 
 extension LinuxPersonality {
@@ -33,6 +34,7 @@ extension LinuxPersonality {
         case "cmdline": return .cmdline
         case "environ": return .environ
         case "exe": return .executable
+        case "stat": return .stat
         default: return nil
         }
     }
@@ -53,7 +55,7 @@ extension LinuxPersonality {
 
     /// openat of a guest-described /proc entry: the descriptor, -errno, or nil to let the host open it.
     func openProcEntry(pathAddress: UInt64, hostFlags: Int64, mode: UInt64) -> Int64? {
-        guard let (entry, _) = procEntry(atGuestPath: pathAddress) else { return nil }
+        guard let (entry, path) = procEntry(atGuestPath: pathAddress) else { return nil }
         if entry == .executable {
             return executablePath.withCString {
                 HostSyscall.call(.openat, UInt64(bitPattern: Int64(AT_FDCWD)), UInt64(UInt(bitPattern: $0)), UInt64(bitPattern: hostFlags), mode)
@@ -61,12 +63,16 @@ extension LinuxPersonality {
         }
         if hostFlags & Int64(O_ACCMODE) != Int64(O_RDONLY) { return -Int64(EACCES) }
         if hostFlags & Int64(O_DIRECTORY) != 0 { return -Int64(ENOTDIR) }
-        guard let content = procContent(entry) else { return nil }
+        guard let content = procContent(entry, path: path) else { return nil }
         return serve(content, name: "ferry-proc", cloexec: hostFlags & Int64(O_CLOEXEC) != 0)
     }
 
-    func procContent(_ entry: ProcEntry) -> [UInt8]? {
+    func procContent(_ entry: ProcEntry, path: String) -> [UInt8]? {
         switch entry {
+        case .stat:
+            // The same file of ferry's process (same pid, same thread), its layout fields replaced.
+            guard let host = HostFile.readAll(path: path) else { return nil }
+            return Self.patchStat(host, fields: processView.statFields)
         case .maps: return Array(MapsText.maps(addressSpace.snapshot()).utf8)
         case .smaps:
             let mappings = addressSpace.snapshot()
@@ -81,6 +87,24 @@ extension LinuxPersonality {
             return CPUInfo.text(architecture: architecture, cpu: cpu, processors: count).map { Array($0.utf8) }
         case .executable: return nil
         }
+    }
+
+    /// A stat line with some numbered fields replaced. Field 2, "(comm)", may hold spaces and
+    /// parentheses: fields are counted from after its last ')'.
+    static func patchStat(_ text: [UInt8], fields: [Int: UInt64]) -> [UInt8] {
+        guard let close = text.lastIndex(of: UInt8(ascii: ")")) else { return text }
+        let tail = text[(close + 1)...].split(separator: UInt8(ascii: " "), omittingEmptySubsequences: true)
+        var out = Array(text[...close])
+        for (i, field) in tail.enumerated() {
+            out.append(UInt8(ascii: " "))
+            let number = i + 3
+            if let value = fields[number] {
+                out += Array(String(value).utf8) + (field.last == UInt8(ascii: "\n") ? [UInt8(ascii: "\n")] : [])
+            } else {
+                out += field
+            }
+        }
+        return out
     }
 
     /// The bytes of [start, end) in guest memory as they are now (the guest may have rewritten its

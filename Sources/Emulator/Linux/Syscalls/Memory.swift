@@ -132,6 +132,55 @@ extension LinuxPersonality {
         }
     }
 
+    /// shmat: the host attaches; the segment is recorded as the kernel shows it
+    /// ("/SYSV<key> (deleted)", shared, inode = shmid). With SHM_REMAP over ferry's memory it is
+    /// EINVAL, what the kernel says for an address it will not attach at.
+    func shmat(_ r: SyscallRequest) -> Int64 {
+        // SHM_RDONLY, SHM_RND, SHM_REMAP, SHM_EXEC: the same on every Linux architecture.
+        let readOnly: UInt64 = 0x1000, round: UInt64 = 0x2000, remap: UInt64 = 0x4000, exec: UInt64 = 0x8000
+        let id = r[0], flags = r[2]
+        var info = shmid_ds()
+        let stat = withUnsafeMutableBytes(of: &info) { HostSyscall.call(.shmctl, id, UInt64(IPC_STAT), UInt64(UInt(bitPattern: $0.baseAddress))) }
+        return addressSpace.withLock {
+            var reserved: [(start: UInt64, end: UInt64)] = []
+            let size = stat == 0 ? HostMemory.pageUp(UInt64(info.shm_segsz)) : 0
+            let address = flags & round != 0 ? HostMemory.pageDown(r[1]) : r[1]
+            if stat == 0, address != 0, flags & remap != 0, address & Self.pageMask == 0, address &+ size > address {
+                let (gaps, error) = reserveGaps(address, address &+ size)
+                if error != 0 { return -Int64(EINVAL) }
+                reserved = gaps
+            }
+            let result = HostSyscall.call(.shmat, id, r[1], flags)
+            if Self.isError(result) {
+                release(reserved)
+                return result
+            }
+            if stat == 0 {
+                let key = UInt32(bitPattern: info.shm_perm.__key)
+                var protection = PROT_READ | (flags & readOnly == 0 ? PROT_WRITE : 0)
+                if flags & exec != 0 { protection |= PROT_EXEC }
+                addressSpace.insert(GuestMapping(start: UInt64(result), end: UInt64(result) &+ size, protection: protection,
+                                                 isShared: true, isFile: true, device: 1, inode: id,
+                                                 name: "/SYSV" + MapsText.hex(UInt64(key), width: 8) + " (deleted)"))
+            }
+            threads.invalidateCode(start: UInt64(result), end: UInt64(result) &+ size)
+            return result
+        }
+    }
+
+    /// shmdt: detaches the segment attached at the address (all of its pieces), and forgets it.
+    func shmdt(_ r: SyscallRequest) -> Int64 {
+        addressSpace.withLock {
+            let result = HostSyscall.call(.shmdt, r[0])
+            guard result == 0, let first = addressSpace.mapping(containing: r[0]), first.name.hasPrefix("/SYSV") else { return result }
+            var end = first.end
+            while let next = addressSpace.mapping(containing: end), next.inode == first.inode, next.name == first.name { end = next.end }
+            addressSpace.remove(first.start, end)
+            threads.invalidateCode(start: first.start, end: end)
+            return result
+        }
+    }
+
     // MARK: keeping the guest off ferry's memory
 
     /// Takes the unmapped parts of [start, end) that the guest map does not hold with inaccessible
