@@ -1,3 +1,4 @@
+import Dispatch
 import Glibc
 import XCTest
 @testable import Emulator
@@ -226,5 +227,24 @@ final class GuestAddressSpaceTests: XCTestCase {
         XCTAssertNotEqual(UInt64(r), hint)
         XCTAssertEqual(mine.load(fromByteOffset: 0, as: UInt8.self), 0x5a)
         _ = call(p, { $0.munmap($1) }, UInt64(r), page)
+    }
+
+    /// Guest threads are host threads: mmap/mprotect/munmap from several at once leave the map
+    /// exactly as the host's memory (each thread's mappings recorded, then all gone).
+    func testConcurrentMappingCallsKeepTheMapExact() {
+        let p = personality()
+        let threads = 8, rounds = 300
+        DispatchQueue.concurrentPerform(iterations: threads) { t in
+            for i in 0..<rounds {
+                let length = UInt64(1 + (i + t) % 4) * page
+                let r = call(p, { $0.mmap($1) }, 0, length, 3, anonymous, noFD, 0)
+                XCTAssertGreaterThan(r, 0)
+                let base = UInt64(r)
+                XCTAssertEqual(p.addressSpace.withLock { p.addressSpace.covers(base, base + length) }, true)
+                XCTAssertEqual(call(p, { $0.mprotect($1) }, base, page, 1), 0)
+                XCTAssertEqual(call(p, { $0.munmap($1) }, base, length), 0)
+            }
+        }
+        XCTAssertTrue(p.addressSpace.snapshot().isEmpty)
     }
 }
