@@ -7,6 +7,7 @@
 // env: FERRY_PROC_TEST=yes
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/auxv.h>
@@ -133,6 +134,14 @@ int main(int argc, char **argv) {
     void *grown = sbrk(4 * page);
     CHECK(grown != (void *)-1);
     printf("sbrk memory is in [heap]: %d\n", maps_line((unsigned long)grown, line, sizeof line) && strstr(line, "[heap]") != NULL);
+
+    // glibc finds the main thread's stack through /proc/self/maps.
+    pthread_attr_t attr;
+    void *stack_addr = NULL;
+    size_t stack_size = 0;
+    CHECK(pthread_getattr_np(pthread_self(), &attr) == 0 && pthread_attr_getstack(&attr, &stack_addr, &stack_size) == 0);
+    printf("pthread_getattr_np: the main stack holds a local %d\n",
+           (unsigned long)&local >= (unsigned long)stack_addr && (unsigned long)&local < (unsigned long)stack_addr + stack_size);
 
     // Anonymous memory between PROT_NONE guards, so nothing merges with neighbours.
     unsigned long p = (unsigned long)mmap(NULL, 5 * page, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
