@@ -304,25 +304,53 @@ public final class AArch64Interpreter {
                     executePair(op.pointee, x)
                 case .loadExclusive:
                     ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
+                    if x[Int(op.pointee.rn)] & (Self.accessBytes(op.pointee, pair: op.pointee.sub == 1) &- 1) != 0 {
+                        pc = pc &+ Self.offset(op, ops)
+                        return .signal(number: SIGBUS, code: 1 /* BUS_ADRALN */, address: x[Int(op.pointee.rn)])
+                    }
                     executeLoadExclusive(op.pointee, x)
                 case .storeExclusive:
                     ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
+                    if x[Int(op.pointee.rn)] & (Self.accessBytes(op.pointee, pair: op.pointee.sub == 1) &- 1) != 0 {
+                        pc = pc &+ Self.offset(op, ops)
+                        return .signal(number: SIGBUS, code: 1 /* BUS_ADRALN */, address: x[Int(op.pointee.rn)])
+                    }
                     executeStoreExclusive(op.pointee, x)
                 case .loadAcquire:
                     ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
+                    if x[Int(op.pointee.rn)] & (Self.accessBytes(op.pointee, pair: false) &- 1) != 0 {
+                        pc = pc &+ Self.offset(op, ops)
+                        return .signal(number: SIGBUS, code: 1 /* BUS_ADRALN */, address: x[Int(op.pointee.rn)])
+                    }
                     x[Int(op.pointee.rd)] = Self.loadValue(x[Int(op.pointee.rn)], size: op.pointee.size, flags: 0)
                 case .storeRelease:
                     ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
+                    if x[Int(op.pointee.rn)] & (Self.accessBytes(op.pointee, pair: false) &- 1) != 0 {
+                        pc = pc &+ Self.offset(op, ops)
+                        return .signal(number: SIGBUS, code: 1 /* BUS_ADRALN */, address: x[Int(op.pointee.rn)])
+                    }
                     Self.storeValue(x[Int(op.pointee.rn)], x[Int(op.pointee.rd)], size: op.pointee.size)
                     ferry_full_fence()
                 case .compareAndSwap:
                     ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
+                    if x[Int(op.pointee.rn)] & (Self.accessBytes(op.pointee, pair: false) &- 1) != 0 {
+                        pc = pc &+ Self.offset(op, ops)
+                        return .signal(number: SIGBUS, code: 1 /* BUS_ADRALN */, address: x[Int(op.pointee.rn)])
+                    }
                     executeCompareAndSwap(op.pointee, x)
                 case .compareAndSwapPair:
                     ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
+                    if x[Int(op.pointee.rn)] & (Self.accessBytes(op.pointee, pair: true) &- 1) != 0 {
+                        pc = pc &+ Self.offset(op, ops)
+                        return .signal(number: SIGBUS, code: 1 /* BUS_ADRALN */, address: x[Int(op.pointee.rn)])
+                    }
                     executeCompareAndSwapPair(op.pointee, x)
                 case .atomicMemory:
                     ferry_note_guest_pc(thread, pc &+ Self.offset(op, ops), nzcv)
+                    if x[Int(op.pointee.rn)] & (Self.accessBytes(op.pointee, pair: false) &- 1) != 0 {
+                        pc = pc &+ Self.offset(op, ops)
+                        return .signal(number: SIGBUS, code: 1 /* BUS_ADRALN */, address: x[Int(op.pointee.rn)])
+                    }
                     executeAtomic(op.pointee, x)
                 case .fpsimd:
                     cpu.nzcv = nzcv
@@ -869,6 +897,12 @@ public final class AArch64Interpreter {
             Self.storeValue(address &+ step, x[Int(op.ra)], size: op.size)
             if op.flags & OpFlag.writeBack != 0 { x[Int(op.rn)] = base &+ op.imm }
         }
+    }
+
+    /// Bytes an exclusive, acquire/release or atomic access covers: it must be aligned to them
+    /// (an alignment fault, SIGBUS BUS_ADRALN, as on an ARMv8.0 core).
+    @inline(__always) static func accessBytes(_ op: DecodedOp, pair: Bool) -> UInt64 {
+        (pair ? 2 : 1) << UInt64(op.size)
     }
 
     private func executeLoadExclusive(_ op: DecodedOp, _ x: UnsafeMutablePointer<UInt64>) {
