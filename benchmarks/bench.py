@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Times each guest workload natively (x86-64 build), under qemu-user and under ferry
-(AArch64 builds), best of N runs each, checks that every lane printed the same output, and
+(builds for the guest arch: aarch64 or riscv64), best of N runs each, checks that every lane printed the same output, and
 writes the table to stdout, results.md and results.json. Called by run.sh, which builds.
 Besides wall time it records CPU time (user + sys of the child): on a shared, loaded machine
 the CPU-time ratio is the steadier of the two."""
@@ -9,11 +9,13 @@ import argparse, hashlib, json, os, platform, resource, shutil, subprocess, sys,
 
 def parse_args():
     p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--arch", default="aarch64", help="guest architecture, for the report")
     p.add_argument("--bin-x86", required=True)
-    p.add_argument("--bin-arm", required=True)
+    p.add_argument("--bin-guest", required=True, help="dir of the guest-arch builds")
     p.add_argument("--work", required=True, help="scratch dir for the file trees")
     p.add_argument("--busybox-host", required=True)
-    p.add_argument("--busybox-arm", default="")
+    p.add_argument("--busybox-guest", default="", help="guest-arch busybox; empty means n/a")
+    p.add_argument("--busybox-note", default="", help="why there is no guest busybox")
     p.add_argument("--qemu", default="qemu-aarch64")
     p.add_argument("--qemu-cpu", default="cortex-a72")
     p.add_argument("--ferry", default="", help="ferry command; empty means n/a")
@@ -21,6 +23,7 @@ def parse_args():
     p.add_argument("--runs", type=int, default=0, help="best of this many (default 3, quick 1)")
     p.add_argument("--timeout", type=float, default=600)
     p.add_argument("--out-dir", required=True)
+    p.add_argument("--out-name", default="results", help="writes <out-name>.md and .json")
     return p.parse_args()
 
 
@@ -88,7 +91,7 @@ def main():
     make_files(tree_dir, 20000, 100, ".complete")
 
     X = lambda n: os.path.join(a.bin_x86, n)
-    A = lambda n: os.path.join(a.bin_arm, n)
+    A = lambda n: os.path.join(a.bin_guest, n)
     hello_n = 10 if q else 50
     workloads = [
         ("startup: static hello x%d" % hello_n, [X("hello")], [A("hello")], hello_n),
@@ -100,7 +103,7 @@ def main():
         ("open/fstat/read/close %dx%d" % (nfiles, passes), [X("fileloop"), files_dir, str(nfiles), str(passes)],
          [A("fileloop"), files_dir, str(nfiles), str(passes)], 1),
         ("busybox find, 20000 files", [a.busybox_host, "find", tree_dir, "-type", "f", "-name", "*7*"],
-         [a.busybox_arm, "find", tree_dir, "-type", "f", "-name", "*7*"] if a.busybox_arm else None, 1),
+         [a.busybox_guest, "find", tree_dir, "-type", "f", "-name", "*7*"] if a.busybox_guest else None, 1),
     ]
     lanes = [("native", []), ("qemu", [a.qemu, "-cpu", a.qemu_cpu]), ("ferry", a.ferry.split() if a.ferry else None)]
 
@@ -127,24 +130,27 @@ def main():
         print_row(row, header=len(rows) == 1)
         sys.stdout.flush()
 
-    meta = {"quick": q, "best_of": runs, "qemu": " ".join([a.qemu, "-cpu", a.qemu_cpu]),
-            "ferry": a.ferry or None, "host": platform.machine(), "cpus": os.cpu_count(),
+    meta = {"arch": a.arch, "quick": q, "best_of": runs, "qemu": " ".join([a.qemu, "-cpu", a.qemu_cpu]),
+            "ferry": a.ferry or None, "busybox_note": a.busybox_note or None, "host": platform.machine(), "cpus": os.cpu_count(),
             "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "loadavg_before": load_before,
             "loadavg_after": os.getloadavg()[0]}
-    with open(os.path.join(a.out_dir, "results.json"), "w") as f:
+    with open(os.path.join(a.out_dir, a.out_name + ".json"), "w") as f:
         json.dump({"meta": meta, "rows": rows}, f, indent=2)
-    with open(os.path.join(a.out_dir, "results.md"), "w") as f:
-        f.write("# Ferry benchmarks\n\n")
-        f.write("Best of %d; seconds of wall time, and the ferry/qemu ratio of CPU time (user + sys), which "
+    with open(os.path.join(a.out_dir, a.out_name + ".md"), "w") as f:
+        f.write("# Ferry benchmarks, %s guests\n\n" % a.arch)
+        f.write("Best of %d; seconds of wall time, and ratios of CPU time (user + sys), which "
                 "other load on the machine disturbs less. qemu: `%s`; ferry: %s. Measured %s on %s with %s CPUs, "
                 "load average %.1f before and %.1f after%s.\n"
-                "Regenerate with `benchmarks/run.sh`.\n\n"
+                "Regenerate with `benchmarks/run.sh%s`.\n\n"
                 % (runs, meta["qemu"], "`%s`" % a.ferry if a.ferry else "not built", meta["date"], meta["host"],
-                   meta["cpus"], load_before, meta["loadavg_after"], " (--quick sizes)" if q else ""))
-        f.write("| workload | native s | qemu s | ferry s | ferry/qemu | ferry/native | ferry/qemu CPU |\n")
-        f.write("|---|---:|---:|---:|---:|---:|---:|\n")
+                   meta["cpus"], load_before, meta["loadavg_after"], " (--quick sizes)" if q else "",
+                   "" if a.arch == "aarch64" else " --arch " + a.arch))
+        f.write("| workload | native s | qemu s | ferry s | ferry/qemu | ferry/native | ferry/qemu CPU | ferry/native CPU |\n")
+        f.write("|---|---:|---:|---:|---:|---:|---:|---:|\n")
         for r in rows:
             f.write("| " + " | ".join(cells(r)) + " |\n")
+        if a.busybox_note:
+            f.write("\nbusybox find: %s.\n" % a.busybox_note)
         for r in rows:
             if r.get("output_mismatch"):
                 f.write("\nOutput mismatch in %s between %s.\n" % (r["workload"], ", ".join(r["output_mismatch"])))
@@ -171,14 +177,15 @@ def cells(r):
             return "fail" if r.get(lane + "_note") not in ("", "n/a", None) else "n/a"
         return fmt(r[lane])
     return [r["workload"], t("native"), t("qemu"), t("ferry"), ratio(r.get("ferry"), r.get("qemu")),
-            ratio(r.get("ferry"), r.get("native")), ratio(r.get("ferry_cpu"), r.get("qemu_cpu"))]
+            ratio(r.get("ferry"), r.get("native")), ratio(r.get("ferry_cpu"), r.get("qemu_cpu")),
+            ratio(r.get("ferry_cpu"), r.get("native_cpu"))]
 
 
 def print_row(r, header):
-    w = [34, 10, 10, 10, 12, 14, 14]
+    w = [34, 10, 10, 10, 12, 14, 16, 16]
     if header:
         print("".join(h.ljust(n) for h, n in zip(["workload", "native s", "qemu s", "ferry s", "ferry/qemu",
-                                                  "ferry/native", "ferry/qemu CPU"], w)))
+                                                  "ferry/native", "ferry/qemu CPU", "ferry/native CPU"], w)))
     print("".join(c.ljust(n) for c, n in zip(cells(r), w)))
     for lane in ("native", "qemu", "ferry"):
         if r.get(lane + "_note") not in ("", "n/a", None):
