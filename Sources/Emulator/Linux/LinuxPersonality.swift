@@ -177,6 +177,8 @@ public final class LinuxPersonality {
             let maskPointer = request[5] == 0 ? 0 : GuestMemory.readValue(request[5], as: UInt64.self) ?? 0
             request.result = maskedWait(&request, id: .pselect6, thread: thread, maskPointer: maskPointer)
         case .semctl: request.result = semctl(request)
+        case .shmat: request.result = shmat(request)
+        case .shmdt: request.result = shmdt(request)
         }
     }
 
