@@ -158,6 +158,33 @@ enum SyscallRegistry {
         row(.add_key, .passthrough), row(.request_key, .passthrough), row(.keyctl, .passthrough),
         row(.get_mempolicy, .passthrough), row(.set_mempolicy, .passthrough), row(.mbind, .passthrough),
         row(.statmount, .passthrough), row(.listmount, .passthrough),
+        // The new mount API, quotas, swap, accounting and modules: what the host kernel answers
+        // (EPERM without privilege) is what a native guest would get.
+        row(.open_tree, .passthrough), row(.open_tree_attr, .passthrough), row(.move_mount, .passthrough),
+        row(.fsopen, .passthrough), row(.fsconfig, .passthrough), row(.fsmount, .passthrough), row(.fspick, .passthrough),
+        row(.mount_setattr, .passthrough), row(.quotactl, .passthrough), row(.quotactl_fd, .passthrough),
+        row(.swapon, .passthrough), row(.swapoff, .passthrough), row(.acct, .passthrough), row(.vhangup, .passthrough),
+        row(.init_module, .passthrough), row(.finit_module, .passthrough), row(.delete_module, .passthrough),
+        row(.migrate_pages, .passthrough), row(.move_pages, .passthrough), row(.set_mempolicy_home_node, .passthrough),
+        row(.process_madvise, .passthrough), row(.process_mrelease, .passthrough), row(.cachestat, .passthrough),
+        row(.memfd_secret, .passthrough), row(.mseal, .passthrough),
+        row(.lsm_get_self_attr, .passthrough), row(.lsm_set_self_attr, .passthrough), row(.lsm_list_modules, .passthrough),
+        row(.perf_event_open, .passthrough, .partial, "counts the host process: ferry's instructions, not the guest's"),
+        row(.landlock_create_ruleset, .passthrough), row(.landlock_add_rule, .passthrough),
+        row(.landlock_restrict_self, .passthrough, .partial, "restricts ferry too: a later execve needs ferry's binary inside the rules"),
+        row(.io_uring_setup, .passthrough, .partial, "rings shared as is; operations that carry O_* flags or signals are not translated"),
+        row(.io_uring_enter, .passthrough), row(.io_uring_register, .passthrough),
+        row(.bpf, .passthrough, .partial, "programs run in the host kernel; seccomp filters through bpf are refused by seccomp"),
+        // Deliberately not implemented (ENOSYS), each with why.
+        row(.ptrace, .unimplemented, .unimplemented, "a tracer would see the emulator's registers and memory, not the guest's"),
+        row(.restart_syscall, .unimplemented, .unimplemented, "the kernel's internal restart; ferry restarts interrupted calls itself"),
+        row(.kexec_load, .unimplemented, .unimplemented, "would load a kernel for the host machine"),
+        row(.kexec_file_load, .unimplemented, .unimplemented, "would load a kernel for the host machine"),
+        row(.reboot, .unimplemented, .unimplemented, "would reboot or power off the host"),
+        row(.map_shadow_stack, .unimplemented, .unimplemented, "shadow stacks are not emulated"),
+        row(.lookup_dcookie, .unimplemented, .unimplemented, "oprofile's call, gone from current kernels (ENOSYS there too)"),
+        row(.listns, .unimplemented, .unimplemented, "newer than the kernels Ferry is tested on"),
+        row(.rseq_slice_yield, .unimplemented, .unimplemented, "newer than the kernels Ferry is tested on"),
     ]
 
     static let byID: [SyscallID: SyscallSupport] = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
