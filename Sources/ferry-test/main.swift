@@ -109,6 +109,9 @@ struct RunOptionsGroup: ParsableArguments {
     var plain = false
     @Flag(name: .customLong("quiet"), help: "No per-test progress.")
     var quiet = false
+    @Flag(name: .customLong("trace"), inversion: .prefixedNo,
+          help: "Run the ferry lane under its JSON syscall trace: summary.json gets each test's called syscalls, the matrix a 'called' column and a manifest-gaps section.")
+    var trace = true
 
     func shardValue() throws -> Shard? {
         if let shard { return try Shard.parse(shard) }
@@ -169,6 +172,7 @@ struct Run: ParsableCommand {
             config.filter = corpus.filter
             config.shard = try options.shardValue()
             config.progress = options.progressStyle()
+            config.traceFerry = options.trace
             if let mul = options.timeoutMul { config.environment["LTP_TIMEOUT_MUL"] = mul }
             guard options.timeout > 0 else { throw RunnerError.usage("--timeout must be positive") }
             let session = Session(config: config)
@@ -222,6 +226,7 @@ struct LTP: ParsableCommand {
                                        outDir: absolute(options.out ?? (findRoot().map { $0 + "/results/latest" } ?? "results/latest")))
             config.shard = try options.shardValue()
             config.progress = options.progressStyle()
+            config.traceFerry = options.trace
             // LTP's own environment for its tests.
             config.environment = UpstreamLTP.environment(
                 ltpRoot: root, timeoutMul: options.timeoutMul ?? ProcessInfo.processInfo.environment["LTP_TIMEOUT_MUL"] ?? "1",

@@ -76,6 +76,7 @@ public enum Merge {
                         }
                         merged.tests[i].lanes[lane] = o
                         merged.tests[i].details[lane] = t.details[lane]
+                        if lane == "ferry", let called = t.called { merged.tests[i].called = called }
                         if let c = t.comparison[lane] { merged.tests[i].comparison[lane] = c }
                         origin[laneKey] = path
                     }

@@ -31,6 +31,9 @@ public struct TestRecord: Codable, Equatable, Sendable {
     /// Emulated lane name to its comparison with native.
     public var comparison: [String: Comparison]
     public var details: [String: LaneDetail]
+    /// The syscalls the test called in the traced ferry lane, every process of it (sorted); nil
+    /// when that lane was not traced. Optional, so summaries written before it still read.
+    public var called: [String]?
 
     public var key: String { arch + "/" + name }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 // The coverage matrix: a row per syscall (and per declared ioctl), a column group per architecture:
-// ferry's support level, the tests that declare it, and the pass rate in each lane.
+// ferry's support level, the tests that declare it, the tests that called it under ferry's trace,
+// and the pass rate in each lane. Then the manifest gaps the trace shows.
 
 public struct PassRate: Codable, Equatable, Sendable {
     public var passed: Int
@@ -17,6 +18,9 @@ public struct MatrixCell: Codable, Equatable, Sendable {
     public var tests: [String]
     /// Lane name to pass rate over those tests.
     public var pass: [String: PassRate]
+    /// Tests whose ferry trace shows the syscall called (declared or not); nil when no test of
+    /// this architecture was traced.
+    public var calling: [String]?
 }
 
 public struct MatrixRow: Codable, Equatable, Sendable {
@@ -33,13 +37,22 @@ public struct Matrix: Codable, Equatable, Sendable {
     public var rows: [MatrixRow]
     /// Architecture to lane to outcome to number of tests, for the charts.
     public var outcomes: [String: [String: [String: Int]]]
+    /// Architecture to the syscalls every traced test that passed under ferry called (loader, C
+    /// library start-up, the LTP library): left out of `gaps`' undeclared lists. Nil if untraced.
+    public var harness: [String: [String]]?
+    /// Per traced test that passed under ferry, where its SYSCALLS: line and its trace disagree.
+    public var gaps: [ManifestGap]?
 
     public init(summary: Summary) {
         architectures = summary.architectures
         lanes = summary.lanes
         var names: [String: Set<String>] = ["syscall": [], "ioctl": []]
         for (_, table) in summary.support { names["syscall"]!.formUnion(table.keys) }
-        for t in summary.tests { names["syscall"]!.formUnion(t.syscalls); names["ioctl"]!.formUnion(t.ioctls) }
+        for t in summary.tests {
+            names["syscall"]!.formUnion(t.syscalls); names["ioctl"]!.formUnion(t.ioctls)
+            names["syscall"]!.formUnion(t.called ?? [])
+        }
+        let tracedArchs = Set(summary.tests.filter { $0.called != nil }.map(\.arch))
         var rows: [MatrixRow] = []
         for kind in ["syscall", "ioctl"] {
             for name in names[kind]!.sorted() {
@@ -51,8 +64,10 @@ public struct Matrix: Codable, Equatable, Sendable {
                         let ran = tests.compactMap { $0.lanes[lane] }
                         pass[lane] = PassRate(passed: ran.filter(\.passed).count, total: ran.count)
                     }
+                    let calling = kind == "syscall" && tracedArchs.contains(arch)
+                        ? summary.tests.filter { $0.arch == arch && ($0.called ?? []).contains(name) }.map(\.name) : nil
                     row.arch[arch] = MatrixCell(support: kind == "syscall" ? summary.support[arch]?[name] ?? "" : "",
-                                                tests: tests.map(\.name), pass: pass)
+                                                tests: tests.map(\.name), pass: pass, calling: calling)
                 }
                 rows.append(row)
             }
@@ -63,7 +78,14 @@ public struct Matrix: Codable, Equatable, Sendable {
             for (lane, o) in t.lanes { outcomes[t.arch, default: [:]][lane, default: [:]][o.rawValue, default: 0] += 1 }
         }
         self.outcomes = outcomes
+        if !tracedArchs.isEmpty {
+            let found = ManifestGap.find(in: summary)
+            harness = found.harness
+            gaps = found.gaps
+        }
     }
+
+    func traced(_ arch: String) -> Bool { rows.contains { $0.arch[arch]?.calling != nil } }
 
     public func markdown() -> String {
         var s = "# ferry-test coverage matrix\n\n"
@@ -78,6 +100,7 @@ public struct Matrix: Codable, Equatable, Sendable {
         for arch in architectures {
             header += " \(arch) support | \(arch) tests |"
             rule += "---|---|"
+            if traced(arch) { header += " \(arch) called |"; rule += "---|" }
             for lane in lanes { header += " \(arch) \(lane) |"; rule += "---|" }
         }
         s += header + "\n" + rule + "\n"
@@ -86,10 +109,12 @@ public struct Matrix: Codable, Equatable, Sendable {
             for arch in architectures {
                 let cell = row.arch[arch]
                 line += " \(cell?.support ?? "") | \(cell?.tests.count ?? 0) |"
+                if traced(arch) { line += " \(cell?.calling.map { String($0.count) } ?? "-") |" }
                 for lane in lanes { line += " \(cell?.pass[lane]?.text ?? "-") |" }
             }
             s += line + "\n"
         }
+        if let gaps { s += ManifestGap.markdown(gaps, harness: harness ?? [:]) }
         return s
     }
 
@@ -132,9 +157,11 @@ public struct Matrix: Codable, Equatable, Sendable {
             }
             s += "</svg>\n"
         }
+        if let gaps { s += ManifestGap.html(gaps, harness: harness ?? [:]) }
         s += "<h2>Per syscall and ioctl</h2>\n<p>Click a column header to sort.</p>\n<table id=\"m\"><thead><tr><th>kind</th><th>name</th>"
         for arch in architectures {
             s += "<th>\(e(arch)) support</th><th>\(e(arch)) tests</th>"
+            if traced(arch) { s += "<th title=\"tests whose ferry trace shows the call\">\(e(arch)) called</th>" }
             for lane in lanes { s += "<th>\(e(arch)) \(e(lane)) pass</th>" }
         }
         s += "</tr></thead><tbody>\n"
@@ -144,6 +171,10 @@ public struct Matrix: Codable, Equatable, Sendable {
                 let cell = row.arch[arch]
                 let support = cell?.support ?? ""
                 s += "<td class=\"\(e(support))\">\(e(support))</td><td class=\"n\" title=\"\(e(cell?.tests.joined(separator: " ") ?? ""))\">\(cell?.tests.count ?? 0)</td>"
+                if traced(arch) {
+                    let calling = cell?.calling
+                    s += "<td class=\"n\" data-v=\"\(calling.map { String($0.count) } ?? "-1")\" title=\"\(e(calling?.joined(separator: " ") ?? ""))\">\(calling.map { String($0.count) } ?? "-")</td>"
+                }
                 for lane in lanes {
                     let rate = cell?.pass[lane]
                     let key = rate?.percent.map { String(format: "%.1f", $0) } ?? "-1"

@@ -12,6 +12,8 @@ public struct Lane: Sendable, Equatable {
     public var emulator: String?
     /// The prefix of the emulator's own error lines, for telling its failures from the test's.
     public var errorPrefix: String?
+    /// ferry only: run with the JSON syscall trace, to record the syscalls each test called.
+    public var trace = false
 
     public var name: String { kind.rawValue }
     public var isEmulated: Bool { kind != .native }

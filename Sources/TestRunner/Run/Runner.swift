@@ -52,6 +52,8 @@ struct RawRun: Sendable {
     var output: String
     /// Set for build failures and unsupported commands: the outcome is decided without running.
     var fixedOutcome: Outcome?
+    /// The syscalls the trace saw (traced ferry lane only).
+    var called: [String]? = nil
 }
 
 public final class Runner: @unchecked Sendable {
@@ -118,7 +120,7 @@ public final class Runner: @unchecked Sendable {
     }
 
     func execute(_ job: Job, item: RunItem, index: Int) -> RawRun? {
-        let argv: [String]
+        var argv: [String]
         switch job.command {
         case .buildFailed(let log):
             return RawRun(termination: .exited(2), seconds: 0, output: log, fixedOutcome: .broken)
@@ -128,6 +130,9 @@ public final class Runner: @unchecked Sendable {
             argv = (job.lane.emulator.map { [$0] } ?? []) + a
         }
         let dir = "\(tempRoot)/\(index)-\(job.lane.name)-\(item.test.name)"
+        // The trace goes beside the test's working folder, not in it: the test may empty that.
+        let traceFile = job.lane.trace ? dir + "/trace.jsonl" : nil
+        if let traceFile, argv.count > 1 { argv.insert(contentsOf: CalledSyscalls.ferryOptions(traceFile: traceFile), at: 1) }
         let work = dir + "/tmp"
         do { try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true) }
         catch { return RawRun(termination: .spawnFailed("cannot make \(work)"), seconds: 0, output: "", fixedOutcome: .broken) }
@@ -142,7 +147,8 @@ public final class Runner: @unchecked Sendable {
         var output = Self.readCapped(dir + "/output")
         if case .spawnFailed(let why) = result.termination { output += "ferry-test: cannot start: \(why)\n" }
         if result.termination == .timedOut { output += "\nferry-test: killed after \(Int(options.timeout)) s (--timeout)\n" }
-        return RawRun(termination: result.termination, seconds: result.seconds, output: output, fixedOutcome: nil)
+        return RawRun(termination: result.termination, seconds: result.seconds, output: output, fixedOutcome: nil,
+                      called: traceFile.flatMap(CalledSyscalls.read))
     }
 
     /// Reads an output file, keeping the head and tail of very long ones.
@@ -183,13 +189,14 @@ public final class Runner: @unchecked Sendable {
             for item in items {
                 let t = item.test
                 var record = TestRecord(name: t.name, arch: arch.name, family: t.family, group: t.group,
-                                        syscalls: t.syscalls, ioctls: t.ioctls, lanes: [:], comparison: [:], details: [:])
+                                        syscalls: t.syscalls, ioctls: t.ioctls, lanes: [:], comparison: [:], details: [:], called: nil)
                 let nativeRaw = raws[Self.key(t.name, nil, "native")]
                 for lane in lanes {
                     guard let raw = lane.isEmulated ? raws[Self.key(t.name, arch.name, lane.name)] : nativeRaw else { continue }
                     let parsed = LTPOutputParser.parse(raw.output)
                     record.lanes[lane.name] = Self.outcome(raw, lane: lane, nativeCrashed: nativeRaw.map(Self.crashed) ?? false)
                     record.details[lane.name] = Self.detail(raw, parsed)
+                    if lane.trace { record.called = raw.called }
                 }
                 guard !record.lanes.isEmpty else { continue } // nothing finished (interrupted)
                 if let native = record.lanes["native"] {

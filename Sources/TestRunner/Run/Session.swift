@@ -17,6 +17,9 @@ public struct SessionConfig: Sendable {
     public var outDir: String
     public var environment: [String: String] = [:]
     public var progress: ProgressReporter.Style = .lines
+    /// Run the ferry lane under its JSON syscall trace (`called` in summary.json, the matrix's
+    /// "called" column and manifest gaps).
+    public var traceFerry = false
     /// Where skipped-lane notes go (qemu missing, ...).
     public var log: @Sendable (String) -> Void = { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
 
@@ -78,7 +81,10 @@ public final class Session: @unchecked Sendable {
             var lanes: [Lane] = []
             for kind in config.laneKinds {
                 let (lane, note) = try Lane.resolve(kind, arch: arch, ferryPath: config.ferryPath)
-                if let lane { lanes.append(lane) }
+                if var lane {
+                    lane.trace = lane.kind == .ferry && config.traceFerry
+                    lanes.append(lane)
+                }
                 if let note { config.log("ferry-test: \(note)") }
             }
             result[arch.name] = lanes
