@@ -1,5 +1,5 @@
-/* The raw getrlimit syscall, where the architecture has one (x86_64 does;
- * aarch64 and riscv64 only have prlimit64: TCONF there): it returns what
+/* The raw getrlimit syscall, where the architecture has one (x86_64 and
+ * aarch64 do; riscv64 only has prlimit64: TCONF there): it returns what
  * prlimit64 reports for RLIMIT_NOFILE and RLIMIT_STACK. Errors: EINVAL
  * (unknown resource), EFAULT.
  * SYSCALLS: getrlimit prlimit64 */
