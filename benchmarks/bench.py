@@ -41,6 +41,12 @@ def make_files(root, count, per_dir, marker):
     open(os.path.join(root, marker), "w").close()
 
 
+def built_time(cmd):
+    """Modification time of the emulator binary, so a result says how fresh the build was."""
+    path = shutil.which(cmd.split()[0]) if cmd else None
+    return time.strftime("%Y-%m-%d %H:%M:%S %Z", time.localtime(os.path.getmtime(path))) if path else None
+
+
 def children_cpu():
     r = resource.getrusage(resource.RUSAGE_CHILDREN)
     return r.ru_utime + r.ru_stime
@@ -131,7 +137,7 @@ def main():
         sys.stdout.flush()
 
     meta = {"arch": a.arch, "quick": q, "best_of": runs, "qemu": " ".join([a.qemu, "-cpu", a.qemu_cpu]),
-            "ferry": a.ferry or None, "busybox_note": a.busybox_note or None, "host": platform.machine(), "cpus": os.cpu_count(),
+            "ferry": a.ferry or None, "ferry_built": built_time(a.ferry), "busybox_note": a.busybox_note or None, "host": platform.machine(), "cpus": os.cpu_count(),
             "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "loadavg_before": load_before,
             "loadavg_after": os.getloadavg()[0]}
     with open(os.path.join(a.out_dir, a.out_name + ".json"), "w") as f:
@@ -139,10 +145,11 @@ def main():
     with open(os.path.join(a.out_dir, a.out_name + ".md"), "w") as f:
         f.write("# Ferry benchmarks, %s guests\n\n" % a.arch)
         f.write("Best of %d; seconds of wall time, and ratios of CPU time (user + sys), which "
-                "other load on the machine disturbs less. qemu: `%s`; ferry: %s. Measured %s on %s with %s CPUs, "
+                "other load on the machine disturbs less. qemu: `%s`; ferry: %s%s. Measured %s on %s with %s CPUs, "
                 "load average %.1f before and %.1f after%s.\n"
                 "Regenerate with `benchmarks/run.sh%s`.\n\n"
-                % (runs, meta["qemu"], "`%s`" % a.ferry if a.ferry else "not built", meta["date"], meta["host"],
+                % (runs, meta["qemu"], "`%s`" % a.ferry if a.ferry else "not built",
+                   " (built %s)" % meta["ferry_built"] if meta["ferry_built"] else "", meta["date"], meta["host"],
                    meta["cpus"], load_before, meta["loadavg_after"], " (--quick sizes)" if q else "",
                    "" if a.arch == "aarch64" else " --arch " + a.arch))
         f.write("| workload | native s | qemu s | ferry s | ferry/qemu | ferry/native | ferry/qemu CPU | ferry/native CPU |\n")
