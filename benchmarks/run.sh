@@ -23,7 +23,7 @@ while [ $# -gt 0 ]; do
         --emulator) [ $# -ge 2 ] || die "--emulator needs a command"; ferry=$2; shift 2 ;;
         --quick) quick=--quick; shift ;;
         --runs) [ $# -ge 2 ] || die "--runs needs a number"; runs="--runs $2"; shift 2 ;;
-        -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument '$1' (try --help)" ;;
     esac
 done
