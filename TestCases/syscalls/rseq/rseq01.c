@@ -9,6 +9,11 @@
 #include "tst_test.h"
 #include "lapi/syscalls.h"
 
+/* glibc 2.36 defines RSEQ_SIG only where it registers rseq itself (not on
+ * riscv64); the kernel only compares the value, so any constant will do. */
+#ifndef RSEQ_SIG
+# define RSEQ_SIG 0x53053053
+#endif
 #define AREA_LEN 32
 #define FLAG_UNREGISTER 1
 
