@@ -49,16 +49,15 @@ public enum Emulation {
     public static func run(_ configuration: EmulatorConfiguration) throws -> Never {
         let elf = try ELFFile.read(path: configuration.programPath)
         // The ELF machine picks the CPU core; everything else is arch-neutral.
-        let isRISCV64 = elf.machine == ELFFile.machineRISCV64
-        let architecture: Architecture = isRISCV64 ? .riscv64 : .aarch64
+        guard let core = GuestCore.forMachine(elf.machine) else { throw LoadError.unsupportedMachine(elf.machine) }
+        let architecture = core.architecture
         let log = configuration.logFile.flatMap { DiagnosticLog.file(path: $0) } ?? DiagnosticLog()
         let absolutePath = absolute(configuration.programPath)
         var startup = StartupInfo(arguments: configuration.arguments, environment: configuration.environment,
                                   executablePath: configuration.programPath,
-                                  hardwareCapabilities: isRISCV64 ? RISCV64Features.hwcap : AArch64Features.hwcap,
-                                  platform: isRISCV64 ? RISCV64Features.platform : AArch64Features.platform,
-                                  minimumSignalStackSize: isRISCV64 ? RISCV64Features.minimumSignalStackSize : AArch64Features.minimumSignalStackSize)
-        startup.hardwareCapabilities2 = isRISCV64 ? RISCV64Features.hwcap2 : AArch64Features.hwcap2
+                                  hardwareCapabilities: core.hwcap, platform: core.platform,
+                                  minimumSignalStackSize: core.minimumSignalStackSize)
+        startup.hardwareCapabilities2 = core.hwcap2
         var limit = rlimit()
         if getrlimit(__rlimit_resource_t(RLIMIT_STACK.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max {
             startup.stackSize = min(max(UInt64(limit.rlim_cur), 128 << 10), 256 << 20)
@@ -74,25 +73,10 @@ public enum Emulation {
         personality.tracer = configuration.strace.map { SyscallTracer(format: $0, file: configuration.straceFile, personality: personality, configuration: configuration, stackPointer: program.stackPointer) }
 
         ferry_install_fault_handlers()
-        let rtSigreturn = SyscallTable.forArchitecture(architecture).number(of: .rt_sigreturn) ?? 139
-        personality.sigreturnTrampoline = try installSigreturnTrampoline(isRISCV64
-            ? RISCV64Thread.sigreturnTrampoline(rtSigreturn: rtSigreturn) : AArch64Thread.sigreturnTrampoline(rtSigreturn: rtSigreturn))
-        personality.describeGuest(program, cpu: GuestCPUDescription(
-            hwcap: AArch64Features.hwcap, hwcap2: AArch64Features.hwcap2,
-            mainID: AArch64Interpreter.mainIDValue, counterFrequency: AArch64Interpreter.counterFrequency))
-
-        if isRISCV64 {
-            let thread = RISCV64Thread.initial(entry: program.entry, stackPointer: program.stackPointer, personality: personality, log: log)
-            personality.attach(thread: thread)
-            thread.run()
-        }
-        let cpu = AArch64CPU()
-        cpu.pc = program.entry
-        cpu.x[AArch64CPU.stackPointerSlot] = program.stackPointer
-        let thread = AArch64Thread(cpu: cpu, personality: personality, task: personality.initialSignalState(), log: log)
-        personality.attach(thread: thread)
-        if configuration.logBlocks { thread.interpreter.blockLogger = BlockDisassemblyLogger(log: log) }
-        thread.run()
+        let rtSigreturn = SyscallTable.forArchitecture(architecture).number(of: .rt_sigreturn) ?? -1
+        personality.sigreturnTrampoline = try installSigreturnTrampoline(core.sigreturnTrampoline(rtSigreturn))
+        personality.describeGuest(program, cpu: core.cpuDescription)
+        core.startFirstThread(program.entry, program.stackPointer, personality, log, configuration.logBlocks)
     }
 
     /// Maps a read-only page holding the architecture's sigreturn sequence, where handlers

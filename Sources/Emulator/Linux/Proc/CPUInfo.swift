@@ -30,7 +30,33 @@ enum CPUInfo {
     }
 
     static func text(architecture: Architecture, cpu: GuestCPUDescription, processors: Int) -> String? {
-        guard architecture == .aarch64 else { return nil }
+        switch architecture {
+        case .aarch64: return aarch64Text(cpu: cpu, processors: processors)
+        case .riscv64: return riscv64Text(cpu: cpu, processors: processors)
+        default: return nil
+        }
+    }
+
+    /// riscv64's form (arch/riscv/kernel/cpu.c): the ISA string from the AT_HWCAP letters (one bit
+    /// per letter, 'a' = bit 0) in canonical order, plus the unlettered Zicsr and Zifencei the
+    /// core implements; sv39 paging; zero vendor/arch/impl ids (an emulated hart).
+    static func riscv64Text(cpu: GuestCPUDescription, processors: Int) -> String {
+        let canonical = "imafdqlcbkjtpvnh"
+        var isa = "rv64"
+        for letter in canonical {
+            let bit = UInt64(letter.asciiValue! - Character("a").asciiValue!)
+            if cpu.hwcap & (1 << bit) != 0 { isa.append(letter) }
+        }
+        isa += "_zicsr_zifencei"
+        var text = ""
+        for n in 0..<max(processors, 1) {
+            text += "processor\t: \(n)\nhart\t\t: \(n)\nisa\t\t: \(isa)\nmmu\t\t: sv39\n"
+            text += "mvendorid\t: 0x0\nmarchid\t\t: 0x0\nmimpid\t\t: 0x0\n\n"
+        }
+        return text
+    }
+
+    static func aarch64Text(cpu: GuestCPUDescription, processors: Int) -> String {
         let id = cpu.mainID
         // Linux on arm64 derives BogoMIPS from the timer: 2 * frequency / 1e6, two decimals.
         let hundredths = cpu.counterFrequency / 5_000
