@@ -248,6 +248,20 @@ int main(int argc, char **argv) {
                        && (strstr(l, " atomics") != NULL) == !!(hw & HWCAP_ATOMICS) && (strstr(l, " sve") != NULL) == !!(hw & HWCAP_SVE);
             if (end) *end = saved;
         }
+#elif defined(__riscv)
+        if (strncmp(l, "isa", 3) == 0) {
+            feature_lines++;
+            // The ISA string carries the AT_HWCAP letters (bit 0 = 'a'): check the ones glibc needs.
+            unsigned long hw = getauxval(AT_HWCAP);
+            char *colon = strchr(l, ':');
+            int ok = colon != NULL && strncmp(colon + 2, "rv64", 4) == 0;
+            size_t letters = ok ? strcspn(colon + 6, "_\n") : 0;   // single letters end at the first '_'
+            for (const char *c = "imafdc"; ok && *c; c++) {
+                char *hit = memchr(colon + 6, *c, letters);
+                ok = (hit != NULL) == !!(hw & (1UL << (*c - 'a')));
+            }
+            baseline = ok;
+        }
 #else
         if (strncmp(l, "flags", 5) == 0) {
             feature_lines++;
