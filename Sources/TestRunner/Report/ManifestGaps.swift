@@ -2,8 +2,10 @@ import Foundation
 
 // Where a test's SYSCALLS: line and what ferry's trace saw it call disagree. Only tests that passed
 // under ferry are checked: a test that stopped early (TCONF, TBROK, a crash) did not reach all its
-// calls. Calls every such test makes (the static C library's start-up and the LTP library) are the
-// architecture's harness set and are not asked of any manifest.
+// calls. Calls that at least half of those tests make are the architecture's harness set (the static
+// C library's start-up, the LTP library, its temporary-directory handling) and are not asked of any
+// manifest: on the aarch64 corpus 24 calls come from every test and 10 more from the 142 tests with
+// a temporary directory, while the next most common call (read) is made by 66 of 282.
 
 public struct ManifestGap: Codable, Equatable, Sendable {
     public var arch: String
@@ -16,14 +18,16 @@ public struct ManifestGap: Codable, Equatable, Sendable {
     /// as open with openat on aarch64).
     public var notOnArch: [String]
 
-    /// The harness set per architecture: the intersection of the calls of the traced tests that
+    /// The harness set per architecture: the calls made by at least half of the traced tests that
     /// passed under ferry (empty with fewer than two such tests: one test alone is no harness).
     public static func harness(_ summary: Summary) -> [String: [String]] {
         var result: [String: [String]] = [:]
         for arch in summary.architectures {
-            let sets = checked(summary, arch).map { Set($0.called ?? []) }
-            guard sets.count >= 2, let first = sets.first else { result[arch] = []; continue }
-            result[arch] = sets.dropFirst().reduce(first) { $0.intersection($1) }.sorted()
+            let tests = checked(summary, arch)
+            guard tests.count >= 2 else { result[arch] = []; continue }
+            var counts: [String: Int] = [:]
+            for t in tests { for name in Set(t.called ?? []) { counts[name, default: 0] += 1 } }
+            result[arch] = counts.filter { $0.value * 2 >= tests.count }.keys.sorted()
         }
         return result
     }
@@ -65,7 +69,7 @@ public struct ManifestGap: Codable, Equatable, Sendable {
         s += "Tests that passed under ferry, where the syscalls the trace saw (all processes) and the declared ones differ: "
         s += counts(gaps) + ".\n\n"
         for (arch, names) in harness.sorted(by: { $0.key < $1.key }) {
-            s += "Harness calls on \(arch) (made by every such test, not asked of manifests): \(names.isEmpty ? "none (fewer than two traced passing tests)" : names.joined(separator: " "))\n\n"
+            s += "Harness calls on \(arch) (made by at least half of those tests, not asked of manifests): \(names.isEmpty ? "none (fewer than two traced passing tests)" : names.joined(separator: " "))\n\n"
         }
         if gaps.isEmpty { return s + "None.\n" }
         s += "| arch | test | called, not declared | declared, never called | declared, not a syscall here |\n|---|---|---|---|---|\n"

@@ -130,13 +130,21 @@ public final class Runner: @unchecked Sendable {
             argv = (job.lane.emulator.map { [$0] } ?? []) + a
         }
         let dir = "\(tempRoot)/\(index)-\(job.lane.name)-\(item.test.name)"
-        // The trace goes beside the test's working folder, not in it: the test may empty that.
-        let traceFile = job.lane.trace ? dir + "/trace.jsonl" : nil
-        if let traceFile, argv.count > 1 { argv.insert(contentsOf: CalledSyscalls.ferryOptions(traceFile: traceFile), at: 1) }
         let work = dir + "/tmp"
         do { try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true) }
         catch { return RawRun(termination: .spawnFailed("cannot make \(work)"), seconds: 0, output: "", fixedOutcome: .broken) }
         defer { try? FileManager.default.removeItem(atPath: dir) }
+        // The trace pipe goes beside the test's working folder, not in it: the test may empty that.
+        var trace: TraceReader?
+        if job.lane.trace && argv.count > 1 {
+            switch TraceReader.start(at: dir + "/trace.pipe") {
+            case .success(let reader):
+                trace = reader
+                argv.insert(contentsOf: CalledSyscalls.ferryOptions(traceFile: reader.path), at: 1)
+            case .failure(let error):
+                return RawRun(termination: .spawnFailed("\(error)"), seconds: 0, output: "ferry-test: \(error)\n", fixedOutcome: .broken)
+            }
+        }
         var env = ProcessInfo.processInfo.environment
         env["TMPDIR"] = work
         env["LTP_COLORIZE_OUTPUT"] = "0"
@@ -148,7 +156,7 @@ public final class Runner: @unchecked Sendable {
         if case .spawnFailed(let why) = result.termination { output += "ferry-test: cannot start: \(why)\n" }
         if result.termination == .timedOut { output += "\nferry-test: killed after \(Int(options.timeout)) s (--timeout)\n" }
         return RawRun(termination: result.termination, seconds: result.seconds, output: output, fixedOutcome: nil,
-                      called: traceFile.flatMap(CalledSyscalls.read))
+                      called: trace?.finish())
     }
 
     /// Reads an output file, keeping the head and tail of very long ones.
