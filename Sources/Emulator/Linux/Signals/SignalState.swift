@@ -118,6 +118,7 @@ public final class TaskState {
     /// The thread's rseq registration (area 0: none).
     var rseqArea: UInt64 = 0
     var rseqLength: UInt32 = 0
+    var rseqSignature: UInt32 = 0
 
     init(mask: GuestSignalSet, altStackFlags: Int64) {
         self.mask = mask

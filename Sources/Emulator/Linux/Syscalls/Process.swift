@@ -205,14 +205,20 @@ extension LinuxPersonality {
     func rseq(_ r: SyscallRequest, thread: GuestThreadState) -> Int64 {
         let task = thread.task
         let area = r[0], length = UInt32(truncatingIfNeeded: r[1]), flags = UInt32(truncatingIfNeeded: r[2])
+        let signature = UInt32(truncatingIfNeeded: r[3])
+        // The kernel's order: flags, then the registered area and length (EINVAL), then the
+        // signature it was registered with (EPERM).
         if flags & 1 != 0 {  // RSEQ_FLAG_UNREGISTER
-            guard task.rseqArea != 0, area == task.rseqArea else { return -Int64(EINVAL) }
-            guard length == task.rseqLength else { return -Int64(EINVAL) }
+            guard flags == 1, task.rseqArea != 0, area == task.rseqArea, length == task.rseqLength else { return -Int64(EINVAL) }
+            guard signature == task.rseqSignature else { return -Int64(EPERM) }
             task.rseqArea = 0
             return 0
         }
         guard flags == 0 else { return -Int64(EINVAL) }
-        if task.rseqArea != 0 { return area == task.rseqArea && length == task.rseqLength ? -Int64(EBUSY) : -Int64(EINVAL) }
+        if task.rseqArea != 0 {
+            guard area == task.rseqArea, length == task.rseqLength else { return -Int64(EINVAL) }
+            return signature == task.rseqSignature ? -Int64(EBUSY) : -Int64(EPERM)
+        }
         guard length >= 32, area & 31 == 0 else { return -Int64(EINVAL) }
         var cpu: UInt32 = 0
         _ = HostSyscall.call(.getcpu, UInt64(UInt(bitPattern: withUnsafeMutablePointer(to: &cpu) { $0 })), 0, 0)
@@ -221,6 +227,7 @@ extension LinuxPersonality {
         guard ok else { return -Int64(EFAULT) }
         task.rseqArea = area
         task.rseqLength = length
+        task.rseqSignature = signature
         return 0
     }
 }
