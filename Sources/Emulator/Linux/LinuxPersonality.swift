@@ -162,6 +162,7 @@ public final class LinuxPersonality {
         case .execve: request.result = execve(request)
         case .prctl: request.result = prctl(request, thread: thread)
         case .pipe2: request.result = pipe2(request)
+        case .madvise: request.result = madvise(request)
         case .openByHandleAt: request.result = openByHandleAt(request)
         case .seccomp: request.result = seccomp(request, thread: thread)
         case .execveat: request.result = execveat(request)

@@ -15,7 +15,7 @@ enum SyscallHandler: UInt8 {
     case uname
     case rtSigaction, rtSigprocmask, rtSigreturn, sigaltstack, rtSigsuspend, rtSigpending
     case clone, clone3, execve, execveat, openat2
-    case prctl, seccomp, pipe2, openByHandleAt
+    case prctl, seccomp, pipe2, openByHandleAt, madvise
     case rseq
     case epollCtl, epollPwait, epollPwait2, ppoll, pselect6, semctl
     case shmat, shmdt
@@ -61,7 +61,7 @@ enum SyscallRegistry {
         row(.memfd_create, .passthrough),
         // Memory.
         row(.brk, .brk), row(.mmap, .mmap), row(.munmap, .munmap), row(.mprotect, .mprotect),
-        row(.mremap, .mremap), row(.madvise, .passthrough), row(.msync, .passthrough),
+        row(.mremap, .mremap), row(.madvise, .madvise), row(.msync, .passthrough),
         row(.mincore, .passthrough), row(.mlock, .passthrough), row(.munlock, .passthrough),
         // Processes.
         row(.exit, .exit),

@@ -226,4 +226,14 @@ extension LinuxPersonality {
         m.name = HostFile.readLink("/proc/self/fd/\(fd)") ?? ""
         return m
     }
+
+    /// madvise: advice that can replace page contents (DONTNEED on a private file mapping reads
+    /// the file again; REMOVE and FREE drop them) also drops translated code there.
+    func madvise(_ r: SyscallRequest) -> Int64 {
+        let result = HostSyscall.call(.madvise, r[0], r[1], r[2])
+        let advice = Int64(Int32(truncatingIfNeeded: r[2]))
+        let replacing = ["MADV_DONTNEED", "MADV_REMOVE", "MADV_FREE", "MADV_DONTNEED_LOCKED"].compactMap { guestConstants.value($0) }
+        if result == 0 && replacing.contains(advice) { threads.invalidateCode(start: r[0], end: r[0] &+ r[1]) }
+        return result
+    }
 }

@@ -9,7 +9,10 @@ extension LinuxPersonality {
         var how = [UInt64](repeating: 0, count: (size + 7) / 8)
         guard how.withUnsafeMutableBytes({ GuestMemory.read(r[2], count: size, into: $0.baseAddress!) }) else { return -Int64(EFAULT) }
         if how.count > 3 && how[3...].contains(where: { $0 != 0 }) { return -Int64(E2BIG) }
-        var host = (UInt64(bitPattern: openFlags.toHost(Int64(bitPattern: how[0]))), how[1], how[2])
+        let hostFlags = openFlags.toHost(Int64(bitPattern: how[0]))
+        // RESOLVE_* constraints aside, /proc/self entries show the guest here as with openat.
+        if let result = openProcEntry(pathAddress: r[1], hostFlags: hostFlags, mode: how[1]) { return result }
+        var host = (UInt64(bitPattern: hostFlags), how[1], how[2])
         return withUnsafeMutableBytes(of: &host) { HostSyscall.call(.openat2, r[0], r[1], UInt64(UInt(bitPattern: $0.baseAddress)), 24) }
     }
 }

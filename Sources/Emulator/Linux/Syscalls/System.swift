@@ -6,10 +6,11 @@ extension LinuxPersonality {
         let result = HostSyscall.call(.uname, r[0])
         guard result == 0 else { return result }
         // struct utsname is six 65-byte fields on every Linux architecture; machine is the fifth.
-        let machine = hostPointer(r[0] &+ 4 * 65)
-        machine.initializeMemory(as: UInt8.self, repeating: 0, count: 65)
-        let name = Array(architecture.rawValue.utf8)
-        name.withUnsafeBytes { machine.copyMemory(from: $0.baseAddress!, byteCount: name.count) }
+        var machine = [UInt8](repeating: 0, count: 65)
+        machine.replaceSubrange(0..<architecture.rawValue.utf8.count, with: architecture.rawValue.utf8)
+        guard machine.withUnsafeBytes({ GuestMemory.write(r[0] &+ 4 * 65, from: $0.baseAddress!, count: 65) }) else {
+            return -Int64(EFAULT)
+        }
         return 0
     }
 }
