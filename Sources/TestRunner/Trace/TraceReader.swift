@@ -11,6 +11,9 @@ import Glibc
 final class TraceReader: @unchecked Sendable {
     let path: String
     private let fd: Int32
+    /// finish() writes a byte here so the reader stops waiting at once (a poll timeout would add
+    /// its length to every test).
+    private let wake: [Int32]
     private let lock = NSLock()
     private var stopping = false
     private var names = Set<String>()
@@ -24,18 +27,24 @@ final class TraceReader: @unchecked Sendable {
         // ferry and the next (each execve starts a ferry that opens the path again).
         let fd = open(path, O_RDWR | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return .failure(.io("cannot open the trace pipe '\(path)': \(String(cString: strerror(errno)))")) }
-        let reader = TraceReader(path: path, fd: fd)
+        var wake: [Int32] = [-1, -1]
+        guard pipe(&wake) == 0 else {
+            close(fd)
+            return .failure(.io("cannot make a pipe: \(String(cString: strerror(errno)))"))
+        }
+        for end in wake { _ = fcntl(end, F_SETFD, FD_CLOEXEC); _ = fcntl(end, F_SETFL, O_NONBLOCK) }
+        let reader = TraceReader(path: path, fd: fd, wake: wake)
         Thread.detachNewThread { reader.loop() }
         return .success(reader)
     }
 
-    private init(path: String, fd: Int32) { self.path = path; self.fd = fd }
+    private init(path: String, fd: Int32, wake: [Int32]) { self.path = path; self.fd = fd; self.wake = wake }
 
     private func loop() {
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
-            var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            _ = poll(&p, 1, 50)
+            var p = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0), pollfd(fd: wake[0], events: Int16(POLLIN), revents: 0)]
+            _ = poll(&p, 2, 1000)
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n > 0 { take(buffer[0..<n]); continue }
             if n < 0 && errno == EINTR { continue }
@@ -44,7 +53,7 @@ final class TraceReader: @unchecked Sendable {
             if stop { break }
         }
         if !pending.isEmpty { names.formUnion(CalledSyscalls.names(in: Data(pending))) }
-        close(fd)
+        close(fd); close(wake[0]); close(wake[1])
         done.signal()
     }
 
@@ -59,6 +68,8 @@ final class TraceReader: @unchecked Sendable {
     /// Called after the test's process tree is gone: reads what is left and returns the names.
     func finish() -> [String] {
         lock.lock(); stopping = true; lock.unlock()
+        var byte: UInt8 = 1
+        _ = write(wake[1], &byte, 1)
         done.wait()
         unlink(path)
         return names.sorted()
