@@ -64,8 +64,9 @@ static void middle(void)
 {
 	pid_t me = getpid();
 
-	sh->doomed = SAFE_FORK();
-	if (!sh->doomed) {
+	/* Only the parent stores the pid: the child's own 0 must not race into the shared page. */
+	pid_t doomed = SAFE_FORK();
+	if (!doomed) {
 		prctl(PR_SET_PDEATHSIG, SIGUSR1);
 		if (getppid() != me)
 			_exit(2);	/* parent already gone: signal would never come */
@@ -73,15 +74,17 @@ static void middle(void)
 		for (;;)
 			pause();
 	}
+	sh->doomed = doomed;
 	TST_CHECKPOINT_WAIT(0);
-	sh->survivor = SAFE_FORK();
-	if (!sh->survivor) {
+	pid_t survivor = SAFE_FORK();
+	if (!survivor) {
 		TST_CHECKPOINT_WAKE(1);
 		while (getppid() == me)
 			usleep(1000);
 		sh->survivor_ppid = getppid();
 		_exit(0);
 	}
+	sh->survivor = survivor;
 	TST_CHECKPOINT_WAIT(1);
 	_exit(0);
 }
