@@ -88,8 +88,46 @@ def imm12(rng):
     return rng.choice([-2048, 2047, 0, 1, -1, rng.randint(-2048, 2047), rng.randint(-16, 16)])
 
 
-RM_ARITH = ["rne", "rtz", "rdn", "rup", "dyn"]   # no rmm: see README (x86 has no ties-away mode)
-RM_TOINT = ["rne", "rtz", "rdn", "rup", "rmm", "dyn"]
+RM_ARITH = ["rne", "rtz", "rdn", "rup", "rmm", "dyn"]
+RM_TOINT = RM_ARITH
+# fma.d under RMM is not compared: Ferry rounds its ties to even (see README).
+RM_FMA_D = ["rne", "rtz", "rdn", "rup"]
+
+
+def tie_value(rng, fmt):
+    """An (odd significand, exponent) pair whose value needs one bit more than the format keeps,
+    so that rounding it is an exact tie; the pieces let callers build operands that produce it."""
+    p = 24 if fmt == "s" else 53
+    return rng.getrandbits(p - 1) | (1 << p) | 1, rng.randint(-30, 30)
+
+
+def load_f(rng, fmt, reg, value):
+    """Lines that put `value` (a Python float, exact in fmt) into f register `reg`."""
+    tmp = xr(rng, allow_zero=False)
+    bits = s2b(value) if fmt == "s" else d2b(value)
+    return ["li %s, 0x%x" % (tmp, bits), "fmv.%s.x %s, %s" % ("w" if fmt == "s" else "d", reg, tmp)]
+
+
+def tie_operands(rng, fmt, op):
+    """Operand values for `op` whose exact result is halfway between two neighbours (or, for
+    fdiv/fsqrt, which never give a normal tie, a subnormal halving that does)."""
+    import math
+    p = 24 if fmt == "s" else 53
+    sign = rng.choice((1.0, -1.0))
+    if op in ("fadd", "fsub"):
+        m, e = tie_value(rng, fmt)
+        a = sign * math.ldexp(m >> 1 << 1, e)        # the even p+1-bit part, representable
+        b = sign * math.ldexp(1, e)                  # half an ulp of a
+        return (a, -b if op == "fsub" else b)
+    if op in ("fmul", "fma"):
+        while True:  # two odd factors whose product has exactly p+1 bits
+            x = rng.getrandbits(p // 2 + 1) | (1 << (p // 2)) | 1
+            y = rng.getrandbits((p + 1) // 2) | (1 << ((p + 1) // 2 - 1)) | 1
+            if (x * y).bit_length() == p + 1:
+                return (sign * math.ldexp(x, rng.randint(-20, 0)), math.ldexp(y, rng.randint(-20, 0)))
+    # fdiv/fsqrt: an odd multiple of the smallest subnormal divided by 2 (or 4).
+    tiny = math.ldexp(1, -149 if fmt == "s" else -1074)
+    return (sign * tiny * (2 * rng.randint(0, 1000) + 1), rng.choice((2.0, 4.0, -2.0)))
 
 
 def gen_int(rng):
@@ -167,6 +205,12 @@ def gen_atomic(rng):
 
 def gen_fp(rng, fmt):
     k = rng.random()
+    if k < 0.1:  # built to round an exact tie
+        op = rng.choice(["fadd", "fsub", "fmul", "fdiv"])
+        a, b = tie_operands(rng, fmt, op)
+        ra, rb = fr(rng), fr(rng)
+        return load_f(rng, fmt, ra, a) + load_f(rng, fmt, rb, b) + \
+            ["%s.%s %s, %s, %s, %s" % (op, fmt, fr(rng), ra, rb, rng.choice(["rmm", "rne", "dyn"]))]
     if k < 0.35:
         op = rng.choice(["fadd", "fsub", "fmul", "fdiv"])
         return ["%s.%s %s, %s, %s, %s" % (op, fmt, fr(rng), fr(rng), fr(rng), rng.choice(RM_ARITH))]
@@ -191,11 +235,29 @@ def gen_fcvt(rng):
     if k < 0.5:
         it = rng.choice(["w", "wu", "l", "lu"])
         return ["fcvt.%s.%s %s, %s, %s" % (it, fmt, xr(rng), fr(rng), rng.choice(RM_TOINT))]
+    if k < 0.6:  # an integer whose dropped low bits are exactly one half (0b1000...)
+        it = rng.choice(["w", "wu", "l", "lu"] if fmt == "s" else ["l", "lu"])
+        width = 32 if it in ("w", "wu") else 64
+        p = 24 if fmt == "s" else 53
+        length = rng.randint(p + 1, width)
+        shift = length - p
+        v = ((rng.getrandbits(p - 1) | (1 << (p - 1))) << shift) | (1 << (shift - 1))
+        if not it.endswith("u") and (length == width or rng.random() < 0.5):
+            v = (-(v >> 1) if length == width else -v) & (2**64 - 1)
+        tmp = xr(rng, allow_zero=False)
+        return ["li %s, 0x%x" % (tmp, v),
+                "fcvt.%s.%s %s, %s, %s" % (fmt, it, fr(rng), tmp, rng.choice(["rmm", "rne", "dyn"]))]
     if k < 0.85:
         it = rng.choice(["w", "wu", "l", "lu"])
         if fmt == "d" and it in ("w", "wu"):  # exact: no rounding-mode operand
             return ["fcvt.d.%s %s, %s" % (it, fr(rng), xr(rng))]
         return ["fcvt.%s.%s %s, %s, %s" % (fmt, it, fr(rng), xr(rng), rng.choice(RM_ARITH))]
+    if fmt == "s" and rng.random() < 0.3:  # a double with 25 significant bits: a tie in single
+        import math
+        m, e = tie_value(rng, "s")
+        reg = fr(rng)
+        return load_f(rng, "d", reg, rng.choice((1.0, -1.0)) * math.ldexp(m, e)) + \
+            ["fcvt.s.d %s, %s, %s" % (fr(rng), reg, rng.choice(["rmm", "rne", "dyn"]))]
     if fmt == "s":
         return ["fcvt.s.d %s, %s, %s" % (fr(rng), fr(rng), rng.choice(RM_ARITH))]
     return ["fcvt.d.s %s, %s" % (fr(rng), fr(rng))]
@@ -203,8 +265,21 @@ def gen_fcvt(rng):
 
 def gen_fma(rng):
     op = rng.choice(["fmadd", "fmsub", "fnmsub", "fnmadd"])
-    return ["%s.%s %s, %s, %s, %s, %s" % (op, rng.choice(["s", "d"]), fr(rng), fr(rng), fr(rng), fr(rng),
-                                            rng.choice(RM_ARITH))]
+    fmt = rng.choice(["s", "d"])
+    modes = RM_ARITH if fmt == "s" else RM_FMA_D
+    if fmt == "s" and rng.random() < 0.3:  # a halfway product plus zero, or x * 1 plus half an ulp
+        import math
+        if rng.random() < 0.5:
+            a, b = tie_operands(rng, fmt, "fma")
+            c = rng.choice((0.0, -0.0))
+        else:
+            a, c = tie_operands(rng, fmt, "fadd")
+            b = 1.0
+        ra, rb, rc = fr(rng), fr(rng), fr(rng)
+        lines = load_f(rng, fmt, ra, a) + load_f(rng, fmt, rb, b) + load_f(rng, fmt, rc, c)
+        if len({ra, rb, rc}) == 3:
+            return lines + ["%s.s %s, %s, %s, %s, %s" % (op, fr(rng), ra, rb, rc, rng.choice(["rmm", "rne"]))]
+    return ["%s.%s %s, %s, %s, %s, %s" % (op, fmt, fr(rng), fr(rng), fr(rng), fr(rng), rng.choice(modes))]
 
 
 def gen_compressed(rng):
@@ -273,7 +348,8 @@ def sequence(cls, seed, index):
     rng = random.Random("%s|%s|%d" % (seed, cls, index))
     xs = [0] + [rand64(rng) for _ in range(31)]
     fs = [rand_freg_value(rng, cls) for _ in range(32)]
-    fcsr = rng.randrange(0, 4) << 5  # dynamic rounding mode RNE/RTZ/RDN/RUP, no flags
+    # dynamic rounding mode RNE/RTZ/RDN/RUP/RMM, no flags (fma.d leaves RMM out, see README)
+    fcsr = rng.randrange(0, 4 if cls == "fma" else 5) << 5
     scratch = bytes(rng.getrandbits(8) for _ in range(256))
     body = []
     for _ in range(rng.randint(1, 6)):

@@ -133,6 +133,10 @@ extension RISCV64Interpreter {
                 f[rd] = RVFloat.result((negateAddend ? -c : c).addingProduct(negateProduct ? -a : a, b))
                 flags |= RVFloat.flags(fromHost: fetestexcept(RVFloat.hostAll))
                 if hostMode != FE_TONEAREST { fesetround(FE_TONEAREST) }
+            } else if rm == 4 {
+                let a = RVFloat.single(f[rs1]), b = RVFloat.single(f[rs2]), c = RVFloat.single(f[rs3])
+                f[rd] = RVFloat.result(singleMaxMagnitude(.fma, negateProduct ? -a : a, b, negateAddend ? -c : c,
+                                                          flags: &flags))
             } else {
                 if hostMode != FE_TONEAREST { fesetround(FE_TONEAREST) }
                 let a = RVFloat.single(f[rs1]), b = RVFloat.single(f[rs2]), c = RVFloat.single(f[rs3])
@@ -147,6 +151,7 @@ extension RISCV64Interpreter {
         case RVFloatOp.add, RVFloatOp.sub, RVFloatOp.mul, RVFloatOp.div, RVFloatOp.sqrt, RVFloatOp.convertPrecision,
              RVFloatOp.fromInt, RVFloatOp.fromInt + 1, RVFloatOp.fromInt + 2, RVFloatOp.fromInt + 3:
             guard rm <= 4 else { return false }
+            if rm == 4 && op.sub < RVFloatOp.fromInt && executeFloatMaxMagnitude(op, isDouble: isDouble) { return true }
             let hostMode = RVFloat.hostRounding(rm)
             feclearexcept(RVFloat.hostAll)
             if hostMode != FE_TONEAREST { fesetround(hostMode) }
@@ -179,6 +184,7 @@ extension RISCV64Interpreter {
             }
             flags = RVFloat.flags(fromHost: fetestexcept(RVFloat.hostAll))
             if hostMode != FE_TONEAREST { fesetround(FE_TONEAREST) }
+            if rm == 4 && op.sub >= RVFloatOp.fromInt { f[rd] = Self.fromIntegerTiesAway(op.sub - RVFloatOp.fromInt, x[rs1], f[rd], isDouble: isDouble) }
         case RVFloatOp.sgnj, RVFloatOp.sgnjn, RVFloatOp.sgnjx:
             if isDouble {
                 let a = f[rs1], b = f[rs2], sign: UInt64 = 1 << 63
