@@ -194,6 +194,7 @@ int main(int argc, char **argv) {
            off / (unsigned long)page, ino == st.st_ino, dev_major == major(st.st_dev) && dev_minor == minor(st.st_dev), base(path));
     munmap((void *)f, 2 * page);
     close(fd);
+    unlink("mapped.dat");   // the maps line was read while it was mapped; leave no file behind
     unsigned long sh = (unsigned long)mmap(NULL, page, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     printf("shared anonymous memory: %d\n", maps_line(sh, line, sizeof line) && strstr(line, "rw-s") && strstr(line, "/dev/zero (deleted)"));
 
