@@ -4,7 +4,7 @@ import Glibc
 
 /// One AArch64 guest thread: its CPU, its interpreter and its signal state, and the loop that runs
 /// it: guest code until a syscall, a caught signal or a fault, then the personality.
-public final class AArch64Thread: GuestThreadState, CodeCacheInvalidating {
+public final class AArch64Thread: GuestRunLoop, CodeCacheInvalidating {
     public let cpu: AArch64CPU
     public let interpreter: AArch64Interpreter
     let personality: LinuxPersonality
@@ -26,12 +26,13 @@ public final class AArch64Thread: GuestThreadState, CodeCacheInvalidating {
         mailbox.invalidate(start: start, end: end) { interpreter.cache.invalidate(start: $0, end: $1) }
     }
 
-    /// The interrupt flag is up: take posted code changes, then deliver signals.
-    private func serviceInterrupt(after syscall: SyscallRequest? = nil) {
-        ferry_clear_interrupt(interpreter.thread)
+    var hostThread: UnsafeMutablePointer<ferry_thread_state> { interpreter.thread }
+
+    func applyPostedCodeChanges() {
         mailbox.drain { interpreter.cache.invalidate(start: $0, end: $1) }
-        _ = personality.deliverPendingSignals(self, state: task, interruptedSyscall: syscall)
     }
+
+    func setSyscallResult(_ value: UInt64) { cpu.x[0] = value }
 
     public func makeChildThread(stack: UInt64, tls: UInt64?, task: TaskState) -> () -> GuestThreadState & CodeCacheInvalidating {
         // Registers are copied now, on the parent; the interpreter must be made on the child's
@@ -70,34 +71,22 @@ public final class AArch64Thread: GuestThreadState, CodeCacheInvalidating {
     /// Runs the guest thread until the process or the thread exits.
     public func run() -> Never {
         let x = cpu.x
-        let hostThread = interpreter.thread
         while true {
             switch interpreter.runGuarded() {
             case .syscall:
                 var request = SyscallRequest(number: Int(x[8]), arguments: (x[0], x[1], x[2], x[3], x[4], x[5]))
                 personality.handle(&request, thread: self)
-                switch request.completion {
-                case .returnValue: x[0] = UInt64(bitPattern: request.result)
-                case .registersSet: break
-                case .restart: cpu.pc &-= 4
-                }
-                if ferry_interrupt_requested(hostThread) != 0 {
-                    let interrupted = request.completion == .returnValue && request.result == -Int64(EINTR)
-                    serviceInterrupt(after: interrupted ? request : nil)
-                }
+                finishSyscall(request)
             case .interrupt:
                 serviceInterrupt()
             case let .fault(fault):
-                let signal = personality.signalNumbers.guest(fault.signal)
-                personality.deliverFault(self, state: task, signal: signal, code: fault.code,
-                                         address: fault.address, fault: fault)
+                deliver(fault)
             case let .signal(number, code, address):
                 if number == SIGILL, let word = GuestMemory.readValue(address, as: UInt32.self), word >> 16 != 0 {
                     // Not UDF: an instruction Ferry does not implement.
                     log.write("ferry: unimplemented instruction 0x\(String(word, radix: 16, uppercase: false)) at pc 0x\(String(address, radix: 16)): \(Disassembler.aarch64.describe(word: word, address: address))")
                 }
-                personality.deliverFault(self, state: task, signal: personality.signalNumbers.guest(number), code: code,
-                                         address: address, fault: nil)
+                deliverTrap(hostSignal: number, code: code, address: address)
             }
         }
     }

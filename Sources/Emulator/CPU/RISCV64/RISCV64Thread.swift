@@ -4,7 +4,7 @@ import Glibc
 
 /// One RISC-V 64 guest thread: its CPU, its interpreter and its signal state, and the loop that
 /// runs it. The syscall ABI: number in a7 (x17), arguments in a0-a5 (x10-x15), result in a0.
-public final class RISCV64Thread: GuestThreadState, CodeCacheInvalidating {
+public final class RISCV64Thread: GuestRunLoop, CodeCacheInvalidating {
     public let cpu: RISCV64CPU
     public let interpreter: RISCV64Interpreter
     let personality: LinuxPersonality
@@ -34,11 +34,13 @@ public final class RISCV64Thread: GuestThreadState, CodeCacheInvalidating {
         mailbox.invalidate(start: start, end: end) { interpreter.cache.invalidate(start: $0, end: $1) }
     }
 
-    private func serviceInterrupt(after syscall: SyscallRequest? = nil) {
-        ferry_clear_interrupt(interpreter.thread)
+    var hostThread: UnsafeMutablePointer<ferry_thread_state> { interpreter.thread }
+
+    func applyPostedCodeChanges() {
         mailbox.drain { interpreter.cache.invalidate(start: $0, end: $1) }
-        _ = personality.deliverPendingSignals(self, state: task, interruptedSyscall: syscall)
     }
+
+    func setSyscallResult(_ value: UInt64) { cpu.x[10] = value }
 
     public func makeChildThread(stack: UInt64, tls: UInt64?, task: TaskState) -> () -> GuestThreadState & CodeCacheInvalidating {
         // Registers are copied now, on the parent; the interpreter is made on the child's host
@@ -68,7 +70,6 @@ public final class RISCV64Thread: GuestThreadState, CodeCacheInvalidating {
     /// Runs the guest thread until the process or the thread exits.
     public func run() -> Never {
         let x = cpu.x
-        let hostThread = interpreter.thread
         while true {
             switch interpreter.runGuarded() {
             case .syscall:
@@ -78,27 +79,16 @@ public final class RISCV64Thread: GuestThreadState, CodeCacheInvalidating {
                 } else {
                     personality.handle(&request, thread: self)
                 }
-                switch request.completion {
-                case .returnValue: x[10] = UInt64(bitPattern: request.result)
-                case .registersSet: break
-                case .restart: cpu.pc &-= 4
-                }
-                if ferry_interrupt_requested(hostThread) != 0 {
-                    let interrupted = request.completion == .returnValue && request.result == -Int64(EINTR)
-                    serviceInterrupt(after: interrupted ? request : nil)
-                }
+                finishSyscall(request)
             case .interrupt:
                 serviceInterrupt()
             case let .fault(fault):
-                let signal = personality.signalNumbers.guest(fault.signal)
-                personality.deliverFault(self, state: task, signal: signal, code: fault.code,
-                                         address: fault.address, fault: fault)
+                deliver(fault)
             case let .signal(number, code, address):
                 if number == SIGILL {
                     log.write("ferry: unimplemented or illegal riscv64 instruction \(Self.describeInstruction(at: address)) at pc 0x\(String(address, radix: 16))")
                 }
-                personality.deliverFault(self, state: task, signal: personality.signalNumbers.guest(number), code: code,
-                                         address: address, fault: nil)
+                deliverTrap(hostSignal: number, code: code, address: address)
             }
         }
     }

@@ -30,7 +30,8 @@ public final class SyscallTracer {
     nonisolated(unsafe) public static var active: SyscallTracer?
 
     let format: StraceFormat
-    let fd: Int32
+    /// The trace output: the -D file on a high descriptor, or stderr (written as -d's log is).
+    let output: DiagnosticLog
     let ids: [SyscallID?]
     let decoder: ArgumentDecoder
     let ioctls: IoctlArguments
@@ -51,7 +52,7 @@ public final class SyscallTracer {
     init(format: StraceFormat, file: String?, personality: LinuxPersonality, configuration: EmulatorConfiguration,
          stackPointer: UInt64 = 0) {
         self.format = format
-        fd = SyscallTracer.openOutput(file)
+        output = DiagnosticLog(fd: SyscallTracer.openOutput(file))
         ids = personality.syscallIDs
         decoder = ArgumentDecoder(architecture: personality.architecture, guest: personality.guestConstants,
                                   host: personality.hostConstants)
@@ -236,21 +237,9 @@ public final class SyscallTracer {
     func emitEvent(_ text: String, json: String) {
         switch format {
         case .json: write(json)
-        case .qemu: write(prefix() + text)
-        case .strace: write(prefix() + text)
+        case .qemu, .strace: write(prefix() + text)
         }
     }
 
-    func write(_ line: String) {
-        (line + "\n").withCString { p in
-            var remaining = strlen(p)
-            var cursor = p
-            while remaining > 0 {
-                let n = Glibc.write(fd, cursor, remaining)
-                if n <= 0 { if n < 0 && errno == EINTR { continue }; return }
-                remaining -= n
-                cursor += n
-            }
-        }
-    }
+    func write(_ line: String) { output.write(line) }
 }
