@@ -70,6 +70,8 @@ public final class LinuxPersonality {
     let statConverter: StatConverter
     let epollLayout: EpollEventLayout
     let semidConverter: StructConverter?
+    /// madvise advice that can replace page contents (malloc calls madvise often: looked up once).
+    let contentReplacingAdvice: Set<Int64>
 
     public init(architecture: Architecture, executablePath: String, options: PersonalityOptions, log: DiagnosticLog) {
         self.architecture = architecture
@@ -85,6 +87,9 @@ public final class LinuxPersonality {
         statConverter = StatConverter(architecture: architecture)
         epollLayout = EpollEventLayout(architecture: architecture)
         semidConverter = ABILayouts.converter("semid_ds", guest: architecture)
+        let guest = guestConstants
+        contentReplacingAdvice = Set(["MADV_DONTNEED", "MADV_REMOVE", "MADV_FREE", "MADV_DONTNEED_LOCKED"]
+            .compactMap { guest.value($0) })
         signalConstants = SignalConstants(guestConstants)
         signalNumbers = SignalNumberMap(guest: guestConstants, host: hostConstants)
         sigactionLayout = SigactionLayout(architecture: architecture)

@@ -232,8 +232,7 @@ extension LinuxPersonality {
     func madvise(_ r: SyscallRequest) -> Int64 {
         let result = HostSyscall.call(.madvise, r[0], r[1], r[2])
         let advice = Int64(Int32(truncatingIfNeeded: r[2]))
-        let replacing = ["MADV_DONTNEED", "MADV_REMOVE", "MADV_FREE", "MADV_DONTNEED_LOCKED"].compactMap { guestConstants.value($0) }
-        if result == 0 && replacing.contains(advice) { threads.invalidateCode(start: r[0], end: r[0] &+ r[1]) }
+        if result == 0 && contentReplacingAdvice.contains(advice) { threads.invalidateCode(start: r[0], end: r[0] &+ r[1]) }
         return result
     }
 }
