@@ -3,7 +3,7 @@
  * written bytes, unchanged when ftruncate() makes the file sparse-longer;
  * for a directory the same rule; ENOTTY on a pipe; EFAULT for an unmapped
  * result.
- * SYSCALLS: ioctl openat write fsync ftruncate fstat mkdir pipe2 close
+ * SYSCALLS: ioctl openat write fsync ftruncate newfstatat mkdirat pipe2 close
  * IOCTLS: FIOQSIZE */
 #include <sys/ioctl.h>
 #include <sys/stat.h>

@@ -5,7 +5,7 @@
  * (the last with FIEMAP_EXTENT_LAST), FICLONE clones where supported
  * (EOPNOTSUPP/EXDEV/EINVAL otherwise -> TCONF for that case); ENOTTY for
  * FS_IOC_GETFLAGS on a pipe, EBADF for a closed descriptor.
- * SYSCALLS: ioctl openat write fsync fstat pipe2 close read
+ * SYSCALLS: ioctl openat write fsync newfstatat pipe2 close
  * IOCTLS: FIGETBSZ FS_IOC_GETFLAGS FS_IOC_SETFLAGS FS_IOC_FIEMAP FICLONE */
 #include <sys/ioctl.h>
 #include <linux/fs.h>

@@ -5,7 +5,7 @@
  * through the device; LOOP_CLR_FD detaches; EBUSY attaching twice, ENXIO
  * for LOOP_GET_STATUS64 on a detached device, ENOSYS for an unknown
  * control command. TCONF without /dev/loop-control.
- * SYSCALLS: ioctl openat read pread64 write close fstat
+ * SYSCALLS: ioctl openat pread64 write close newfstatat geteuid
  * IOCTLS: LOOP_CTL_GET_FREE LOOP_SET_FD LOOP_GET_STATUS64 LOOP_SET_STATUS64 LOOP_CLR_FD BLKGETSIZE64 */
 #include <sys/ioctl.h>
 #include <linux/loop.h>

@@ -5,7 +5,7 @@
  * NS_GET_PARENT of the initial pid namespace is EPERM; NS_GET_OWNER_UID on
  * a non-user namespace is EINVAL; ENOTTY for NS_GET_NSTYPE on a regular
  * file.
- * SYSCALLS: ioctl openat fstat newfstatat statx close
+ * SYSCALLS: ioctl openat newfstatat close
  * IOCTLS: NS_GET_NSTYPE NS_GET_USERNS NS_GET_OWNER_UID NS_GET_PARENT */
 #include <sched.h>
 #include <sys/ioctl.h>

@@ -2,7 +2,7 @@
  * pidfd return namespace fds with the same inode as /proc/self/ns/...;
  * PIDFD_GET_INFO (6.13+) reports pid, ppid and real uid; ENOTTY for a pidfd ioctl on a regular descriptor. TCONF when the
  * kernel predates these ioctls (6.11).
- * SYSCALLS: ioctl pidfd_open openat fstat newfstatat statx close
+ * SYSCALLS: ioctl pidfd_open openat close
  * IOCTLS: PIDFD_GET_PID_NAMESPACE PIDFD_GET_NET_NAMESPACE PIDFD_GET_INFO */
 #include <sys/ioctl.h>
 #include <sys/syscall.h>

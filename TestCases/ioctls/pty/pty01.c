@@ -4,7 +4,7 @@
  * the slave the controlling tty, TIOCGSID/TIOCGPGRP report the session and
  * foreground group, TIOCSPGRP of a missing group is ESRCH; TIOCEXCL and
  * TIOCNXCL succeed and the slave opens again afterwards; ENOTTY on a pipe.
- * SYSCALLS: ioctl openat read write close setsid setpgid clone wait4 exit_group
+ * SYSCALLS: ioctl openat write close setsid setpgid clone wait4 exit_group pipe2 ppoll
  * IOCTLS: TIOCGPTPEER TIOCSPTLCK TIOCGPTN TIOCOUTQ TIOCINQ TCFLSH TCGETS TCSETSW TCSETSF TIOCSCTTY TIOCGSID TIOCGPGRP TIOCSPGRP TIOCEXCL TIOCNXCL */
 #include <sys/ioctl.h>
 #include <termios.h>

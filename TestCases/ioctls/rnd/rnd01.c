@@ -3,7 +3,7 @@
  * entropy_avail's range; RNDADDTOENTCNT as root succeeds; an unprivileged
  * child gets EPERM for RNDADDTOENTCNT and RNDCLEARPOOL; ENOTTY for
  * RNDGETENTCNT on /dev/null.
- * SYSCALLS: ioctl openat read close setuid clone wait4 exit_group
+ * SYSCALLS: ioctl openat close setuid clone wait4 exit_group geteuid
  * IOCTLS: RNDGETENTCNT RNDADDTOENTCNT RNDCLEARPOOL */
 #include <sys/ioctl.h>
 #include <linux/random.h>

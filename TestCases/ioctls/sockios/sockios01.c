@@ -3,7 +3,7 @@
  * and IFF_LOOPBACK, SIOCGIFMTU is positive, SIOCGIFADDR is 127.0.0.1,
  * SIOCGIFCONF lists it; SIOCINQ/SIOCOUTQ count queued bytes on a UDP and a
  * TCP socket; ENODEV for an unknown interface name and index.
- * SYSCALLS: ioctl socket socketpair bind getsockname sendto close
+ * SYSCALLS: ioctl socket bind getsockname sendto close
  * IOCTLS: SIOCGIFINDEX SIOCGIFNAME SIOCGIFFLAGS SIOCGIFMTU SIOCGIFADDR SIOCGIFCONF SIOCINQ SIOCOUTQ */
 #include <sys/ioctl.h>
 #include <sys/socket.h>

@@ -2,7 +2,7 @@
  * TCSETS round-trip on the slave, TIOCSWINSZ/TIOCGWINSZ, data crossing
  * master->slave in raw mode, FIONREAD on the slave; ENOTTY for TCGETS on a
  * regular file and on a pipe.
- * SYSCALLS: ioctl openat read write close
+ * SYSCALLS: ioctl openat read write close pipe2 ppoll
  * IOCTLS: TIOCGPTN TIOCSPTLCK TCGETS TCSETS TIOCGWINSZ TIOCSWINSZ FIONREAD */
 #include <sys/ioctl.h>
 #include <termios.h>

@@ -4,7 +4,7 @@
  * TUNSETIFF on the same fd is EEXIST; EBADFD for TUNGETIFF before
  * TUNSETIFF; closing the fd removes the (non-persistent) interface. TCONF
  * without /dev/net/tun or CAP_NET_ADMIN.
- * SYSCALLS: ioctl openat socket close
+ * SYSCALLS: ioctl openat socket close geteuid
  * IOCTLS: TUNSETIFF TUNGETIFF TUNGETFEATURES SIOCGIFINDEX */
 #include <sys/ioctl.h>
 #include <sys/socket.h>

@@ -5,7 +5,7 @@
  * UNREGISTER; EINVAL for a second UFFDIO_API and for an unaligned
  * register range, EEXIST for UFFDIO_COPY over a present page. TCONF if
  * userfaultfd is not permitted.
- * SYSCALLS: userfaultfd ioctl read poll ppoll mmap munmap close clone clone3 exit
+ * SYSCALLS: userfaultfd ioctl read ppoll mmap munmap close clone exit madvise rt_sigprocmask futex
  * IOCTLS: UFFDIO_API UFFDIO_REGISTER UFFDIO_COPY UFFDIO_ZEROPAGE UFFDIO_UNREGISTER */
 #include <poll.h>
 #include <pthread.h>

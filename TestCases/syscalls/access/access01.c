@@ -1,7 +1,7 @@
 /* access() and faccessat(): F_OK/R_OK/W_OK/X_OK against file modes (root
  * bypasses R/W but not X without any x bit), ENOENT, ENOTDIR, EINVAL for a
  * bad mode; faccessat with a directory fd.
- * SYSCALLS: access faccessat faccessat2 openat close chmod */
+ * SYSCALLS: faccessat faccessat2 openat close fchmodat geteuid */
 #include "tst_test.h"
 
 static void setup(void)

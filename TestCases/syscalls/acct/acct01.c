@@ -3,7 +3,7 @@
  * the machine's accounting: acct(file) starts it, an exiting child writes a
  * record, acct(NULL) stops it. Errors: ENOENT, EISDIR, EACCES (a device),
  * EFAULT, EPERM (unprivileged).
- * SYSCALLS: acct unshare setuid */
+ * SYSCALLS: acct unshare setuid geteuid utimensat */
 #include <sched.h>
 #include <sys/syscall.h>
 #include "tst_test.h"

@@ -3,7 +3,7 @@
  * out of range is EINVAL (checked before anything is applied); an
  * unprivileged user asking for any change gets EPERM; EFAULT. Nothing here
  * changes the clock.
- * SYSCALLS: adjtimex clock_gettime setuid setgid clone wait4 */
+ * SYSCALLS: adjtimex clock_gettime setuid setgid clone wait4 clock_adjtime geteuid */
 #include <sys/syscall.h>
 #include <sys/timex.h>
 #include <time.h>

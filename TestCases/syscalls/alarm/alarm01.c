@@ -1,7 +1,7 @@
 /* alarm(): returns the seconds left on the previous alarm (0 if none),
  * alarm(0) cancels (ITIMER_REAL reads zero), and an expiring alarm queues
  * SIGALRM. On arches without an alarm syscall libc uses setitimer.
- * SYSCALLS: alarm setitimer getitimer rt_sigprocmask rt_sigtimedwait */
+ * SYSCALLS: setitimer getitimer rt_sigprocmask rt_sigtimedwait */
 #include <sys/time.h>
 #include "tst_test.h"
 

@@ -4,7 +4,7 @@
  * EINVAL for binding twice and for a short addrlen, EADDRNOTAVAIL for an
  * address not on this host, EAFNOSUPPORT for a mismatched family, ENOTSOCK,
  * EBADF, EFAULT.
- * SYSCALLS: bind socket getsockname newfstatat statx listen close openat */
+ * SYSCALLS: bind socket getsockname newfstatat listen close openat */
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <netinet/in.h>

@@ -3,7 +3,7 @@
  * and permitted sets and then chown() fails EPERM while raising it back is
  * EPERM too; an unknown version is EINVAL and the kernel writes its
  * preferred version back; EFAULT for an unmapped header.
- * SYSCALLS: capget capset fchownat chown openat close clone wait4 exit_group */
+ * SYSCALLS: capget capset fchownat openat close clone wait4 exit_group geteuid utimensat */
 #include <linux/capability.h>
 #include <sys/syscall.h>
 #include "tst_test.h"

@@ -1,6 +1,6 @@
 /* chdir() and fchdir(): relative lookups follow the new cwd; ENOENT,
  * ENOTDIR, EACCES (non-root only); fchdir EBADF and ENOTDIR.
- * SYSCALLS: chdir fchdir getcwd openat close mkdir */
+ * SYSCALLS: chdir fchdir getcwd openat close mkdirat faccessat */
 #include <limits.h>
 #include "tst_test.h"
 

@@ -1,7 +1,7 @@
 /* chmod(), fchmod() and fchmodat(): set permission and special bits as
  * given (umask does not apply); ENOENT, EBADF; fchmodat with
  * AT_SYMLINK_NOFOLLOW on a link is EOPNOTSUPP (or ENOTSUP).
- * SYSCALLS: chmod fchmod fchmodat openat close newfstatat symlink */
+ * SYSCALLS: fchmodat fchmod openat close newfstatat symlinkat umask */
 #include "tst_test.h"
 
 static void setup(void)

@@ -1,7 +1,7 @@
 /* chown() follows symlinks, lchown() changes the link itself; ENOENT,
  * ENOTDIR, ELOOP for a symlink loop, EFAULT for an unmapped path, EPERM for
  * an unprivileged user giving a file away.
- * SYSCALLS: chown lchown fchownat newfstatat symlink setuid setgid clone wait4 */
+ * SYSCALLS: fchownat newfstatat symlinkat setuid setgid clone wait4 geteuid */
 #include "tst_test.h"
 
 static void setup(void)

@@ -2,7 +2,7 @@
  * the top, the outside is not), the old cwd is outside the root so getcwd
  * reports it as "(unreachable)"; ENOENT, ENOTDIR, ELOOP, EFAULT; EPERM for
  * an unprivileged user.
- * SYSCALLS: chroot chdir getcwd faccessat access mkdir symlink setuid setgid clone wait4 */
+ * SYSCALLS: chroot chdir getcwd faccessat mkdirat symlinkat setuid setgid clone wait4 geteuid */
 #include <limits.h>
 #include <sys/syscall.h>
 #include "tst_test.h"

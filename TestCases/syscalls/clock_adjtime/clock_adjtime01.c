@@ -2,7 +2,7 @@
  * kind of state as adjtimex; CLOCK_MONOTONIC cannot be adjusted
  * (EOPNOTSUPP), an unknown clock is EINVAL, an unprivileged change is EPERM;
  * EFAULT. Nothing here changes a clock.
- * SYSCALLS: clock_adjtime setuid setgid clone wait4 */
+ * SYSCALLS: clock_adjtime setuid setgid clone wait4 geteuid */
 #include <sys/syscall.h>
 #include <sys/timex.h>
 #include <time.h>

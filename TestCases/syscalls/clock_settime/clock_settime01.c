@@ -3,7 +3,7 @@
  * clock is EINVAL, tv_nsec / tv_usec out of range and a negative time are
  * EINVAL, an unprivileged user gets EPERM (asking for the current time),
  * EFAULT for an unmapped timespec.
- * SYSCALLS: clock_settime settimeofday clock_gettime setuid setgid clone wait4 */
+ * SYSCALLS: clock_settime settimeofday clock_gettime setuid setgid clone wait4 geteuid */
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <time.h>

@@ -4,7 +4,7 @@
  * only __WCLONE waits for; CLONE_VM|CLONE_VFORK with glibc's clone() runs
  * the child on its own stack in shared memory; EINVAL for inconsistent
  * flag sets.
- * SYSCALLS: clone wait4 gettid exit_group rt_sigaction */
+ * SYSCALLS: clone wait4 gettid exit_group rt_sigaction exit */
 #include <sched.h>
 #include <sys/syscall.h>
 #include "tst_test.h"

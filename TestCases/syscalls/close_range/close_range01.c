@@ -2,7 +2,7 @@
  * ~0U as last reaches the end of the table, CLOSE_RANGE_CLOEXEC only marks
  * them close-on-exec, CLOSE_RANGE_UNSHARE works; EINVAL for first > last and
  * for an unknown flag.
- * SYSCALLS: close_range dup2 dup3 fcntl openat close */
+ * SYSCALLS: close_range dup3 fcntl openat close */
 #include <linux/close_range.h>
 #include <sys/syscall.h>
 #include "tst_test.h"

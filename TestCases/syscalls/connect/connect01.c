@@ -4,7 +4,7 @@
  * peer (send without address reaches it) and AF_UNSPEC dissolves it;
  * AF_UNIX to a missing path is ENOENT, to a non-socket file ECONNREFUSED;
  * EAFNOSUPPORT, EINVAL for short addrlen, ENOTSOCK, EBADF.
- * SYSCALLS: connect socket bind listen accept getsockname getsockopt sendto recvfrom poll ppoll fcntl close openat */
+ * SYSCALLS: connect socket bind listen getsockname getsockopt sendto recvfrom ppoll fcntl close openat utimensat */
 #include <poll.h>
 #include <sys/socket.h>
 #include <sys/un.h>

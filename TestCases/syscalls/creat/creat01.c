@@ -1,6 +1,6 @@
 /* creat(): creates write-only with the mode masked by umask, truncates an
  * existing file; EISDIR for a directory, ENOENT for a missing parent.
- * SYSCALLS: creat openat close read write newfstatat umask */
+ * SYSCALLS: openat close read write newfstatat umask */
 #include "tst_test.h"
 
 static void setup(void)

@@ -1,6 +1,6 @@
 /* dup2(): onto a chosen fd (closing what was there), onto itself (a no-op
  * returning the fd), EBADF for a bad old fd or a negative new fd.
- * SYSCALLS: dup2 dup3 fcntl openat close read */
+ * SYSCALLS: dup3 fcntl openat close read */
 #include "tst_test.h"
 
 static void run(unsigned int n)

@@ -2,7 +2,7 @@
  * pipe is reported with its data, an empty one times out with 0, MOD and
  * DEL take effect; EEXIST, ENOENT, EINVAL (epoll fd added to itself,
  * maxevents 0), EBADF.
- * SYSCALLS: epoll_create1 epoll_ctl epoll_wait epoll_pwait pipe2 write close */
+ * SYSCALLS: epoll_create1 epoll_ctl epoll_pwait pipe2 write close */
 #include <sys/epoll.h>
 #include "tst_test.h"
 

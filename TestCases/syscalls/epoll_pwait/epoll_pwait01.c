@@ -2,7 +2,7 @@
  * blocked signal that the mask unblocks interrupts it (EINTR) while a mask
  * that keeps it blocked does not; a NULL mask behaves like epoll_wait;
  * EINVAL for a non-epoll fd.
- * SYSCALLS: epoll_pwait epoll_create1 epoll_ctl rt_sigprocmask rt_sigaction rt_sigpending tgkill pipe2 write close */
+ * SYSCALLS: epoll_pwait epoll_create1 epoll_ctl rt_sigprocmask rt_sigaction rt_sigpending tgkill pipe2 write close gettid read */
 #include <sys/epoll.h>
 #include "tst_test.h"
 

@@ -2,7 +2,7 @@
  * expires with 0, NULL waits only until an event (one is ready); the sigmask
  * lets a pending blocked signal interrupt (EINTR); EINVAL for tv_nsec out of
  * range and a negative tv_sec.
- * SYSCALLS: epoll_pwait2 epoll_create1 epoll_ctl rt_sigprocmask rt_sigaction tgkill pipe2 write read close */
+ * SYSCALLS: epoll_pwait2 epoll_create1 epoll_ctl rt_sigprocmask rt_sigaction tgkill pipe2 write read close gettid */
 #include <sys/epoll.h>
 #include <sys/syscall.h>
 #include <time.h>

@@ -3,7 +3,7 @@
  * until re-armed with EPOLL_CTL_MOD, a socket whose peer shut down writing
  * gives EPOLLRDHUP, the user data comes back; EINVAL for maxevents -1,
  * EFAULT for an unmapped event buffer.
- * SYSCALLS: epoll_wait epoll_pwait epoll_ctl epoll_create1 pipe2 write read close socketpair shutdown */
+ * SYSCALLS: epoll_pwait epoll_ctl epoll_create1 pipe2 write read close socketpair shutdown */
 #include <sys/epoll.h>
 #include <sys/socket.h>
 #include "tst_test.h"

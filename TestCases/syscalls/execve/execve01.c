@@ -4,7 +4,7 @@
  * missing file, EACCES for a file without execute permission and for a
  * directory, ENOEXEC for an executable file with an unknown format,
  * ENOTDIR for a path through a regular file, EFAULT for an unmapped path.
- * SYSCALLS: execve readlink readlinkat openat write close chmod fchmodat clone wait4 exit_group */
+ * SYSCALLS: execve readlinkat openat write close fchmodat clone wait4 exit_group */
 #include "tst_test.h"
 
 /* In the re-executed image: exit with argc * 10 + strlen(marker). */

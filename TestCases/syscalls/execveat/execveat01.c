@@ -3,7 +3,7 @@
  * new image; EINVAL for unknown flags, ENOTDIR for a relative name with a
  * non-directory fd, EBADF for a bad dirfd, ENOENT for "" without
  * AT_EMPTY_PATH, ELOOP for a symlink with AT_SYMLINK_NOFOLLOW.
- * SYSCALLS: execveat readlink readlinkat openat fcntl symlink symlinkat close clone wait4 exit_group */
+ * SYSCALLS: execveat readlinkat openat fcntl symlinkat close clone wait4 exit_group */
 #include <libgen.h>
 #include <sys/syscall.h>
 #include "tst_test.h"

@@ -2,7 +2,7 @@
  * the effective one (a process with real uid nobody and effective uid 0);
  * AT_SYMLINK_NOFOLLOW checks a dangling link itself; AT_EMPTY_PATH checks
  * the fd's file; EINVAL for an unknown flag and a bad mode.
- * SYSCALLS: faccessat2 openat close symlink setresuid clone wait4 */
+ * SYSCALLS: faccessat2 openat close symlinkat setresuid clone wait4 geteuid */
 #include <sys/syscall.h>
 #include "tst_test.h"
 #include "lapi/syscalls.h"

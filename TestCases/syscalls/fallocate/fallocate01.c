@@ -3,7 +3,7 @@
  * PUNCH_HOLE|KEEP_SIZE zeroes a range; EINVAL for length 0 or a negative
  * offset, EOPNOTSUPP for PUNCH_HOLE without KEEP_SIZE, EBADF for a read-only
  * fd, ESPIPE on a pipe.
- * SYSCALLS: fallocate fstat pread64 pwrite64 openat close pipe2 */
+ * SYSCALLS: fallocate newfstatat pread64 pwrite64 openat close pipe2 ftruncate */
 #include <linux/falloc.h>
 #include "tst_test.h"
 

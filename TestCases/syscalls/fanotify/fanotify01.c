@@ -3,7 +3,7 @@
  * whose metadata names our pid and the mask, with an fd open on the file.
  * Errors: EINVAL (unknown init flags, unknown mark flags, an empty mask on
  * add, a file that is not a fanotify fd), EBADF (closed fd), ENOENT.
- * SYSCALLS: fanotify_init fanotify_mark read */
+ * SYSCALLS: fanotify_init fanotify_mark read geteuid utimensat */
 #include <sys/fanotify.h>
 #include "tst_test.h"
 

@@ -2,7 +2,7 @@
  * directory fd works, a directory removed after opening can still be
  * entered (getcwd then says ENOENT); EACCES without search permission for
  * an unprivileged user, ENOTDIR for a file fd, EBADF.
- * SYSCALLS: fchdir getcwd openat close mkdir rmdir setuid setgid clone wait4 */
+ * SYSCALLS: fchdir getcwd openat close mkdirat unlinkat setuid setgid clone wait4 faccessat geteuid */
 #include <limits.h>
 #include <sys/syscall.h>
 #include "tst_test.h"

@@ -2,7 +2,7 @@
  * for a non-link, refuses it on a symlink (EOPNOTSUPP, links have no mode),
  * AT_EMPTY_PATH changes the fd's file; EINVAL for an unknown flag, ENOENT,
  * EBADF. TCONF before Linux 6.6.
- * SYSCALLS: fchmodat2 newfstatat openat close symlink */
+ * SYSCALLS: fchmodat2 newfstatat openat close symlinkat */
 #include <sys/syscall.h>
 #include "tst_test.h"
 #include "lapi/syscalls.h"

@@ -2,7 +2,7 @@
  * clears S_ISUID and S_ISGID (with group exec) of a regular file even when
  * root does it; an unprivileged owner gets EPERM for giving the file away;
  * EBADF for a closed and an O_PATH fd.
- * SYSCALLS: fchown fchmod fstat openat close setuid setgid clone wait4 */
+ * SYSCALLS: fchown fchmod newfstatat openat close setuid setgid clone wait4 geteuid */
 #include "tst_test.h"
 
 static int fd = -1;

@@ -1,7 +1,7 @@
 /* fchownat(): relative to a directory fd; follows a symlink by default,
  * changes the link itself with AT_SYMLINK_NOFOLLOW; AT_EMPTY_PATH changes
  * the fd's file; EINVAL for an unknown flag, ENOENT, ENOTDIR, EBADF.
- * SYSCALLS: fchownat newfstatat openat close symlink */
+ * SYSCALLS: fchownat newfstatat openat close symlinkat geteuid */
 #include "tst_test.h"
 
 static int dfd = -1;

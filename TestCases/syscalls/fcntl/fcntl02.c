@@ -1,7 +1,7 @@
 /* fcntl() record locks between processes: a child's F_SETLK on a range
  * the parent write-locked fails with EAGAIN, F_GETLK reports the owner's
  * pid and range, a disjoint range locks fine, and unlocking frees it.
- * SYSCALLS: fcntl openat close clone wait4 */
+ * SYSCALLS: fcntl openat close clone wait4 futex clock_nanosleep */
 #include "tst_test.h"
 
 static int fd = -1;

@@ -3,7 +3,7 @@
  * capacity was set small fills at that size (EAGAIN non-blocking), shrinking
  * below the data held is EBUSY, a size over 2^31 is EINVAL, and a regular
  * file is EBADF.
- * SYSCALLS: fcntl pipe2 write openat close */
+ * SYSCALLS: fcntl pipe2 write openat close read */
 #include "tst_test.h"
 
 static int p[2] = { -1, -1 };

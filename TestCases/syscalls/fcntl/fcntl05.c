@@ -6,7 +6,7 @@
  * its own fd is open for writing (EAGAIN), and a blocked open finishes
  * once the holder releases the lease; EINVAL for a pipe and an unknown
  * lease type, EACCES for a non-owner without CAP_LEASE, EBADF.
- * SYSCALLS: fcntl openat close rt_sigaction rt_sigprocmask clone wait4 setuid pipe2 nanosleep clock_nanosleep clock_gettime exit_group */
+ * SYSCALLS: fcntl openat close rt_sigaction clone wait4 setuid pipe2 clock_nanosleep clock_gettime exit_group geteuid read */
 #include <time.h>
 #include "tst_test.h"
 

@@ -6,7 +6,7 @@
  * si_fd, si_code POLL_IN and POLLIN in si_band; EINVAL for an unknown owner
  * type and signal numbers -1 and 65, ESRCH for a missing pid, EFAULT for
  * unmapped f_owner_ex pointers.
- * SYSCALLS: fcntl pipe2 write read close gettid getpid getpgrp getpgid rt_sigaction clone clone3 futex nanosleep clock_nanosleep exit */
+ * SYSCALLS: fcntl pipe2 write close gettid getpid getpgid rt_sigaction clone futex clock_nanosleep exit madvise rt_sigprocmask */
 #include <poll.h>
 #include <pthread.h>
 #include <sys/syscall.h>

@@ -2,7 +2,7 @@
  * on a file through a directory fd and relative path reads back, and clears
  * again. Errors: EINVAL (struct smaller than version 0, unknown at-flags),
  * ENOENT, EBADF, EFAULT. A kernel or filesystem without them: TCONF.
- * SYSCALLS: file_getattr file_setattr */
+ * SYSCALLS: file_getattr file_setattr utimensat */
 #include <sys/syscall.h>
 #include "tst_test.h"
 

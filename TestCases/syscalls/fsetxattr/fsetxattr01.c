@@ -2,7 +2,7 @@
  * fremovexattr round-trip a user.* attribute through an open fd (a
  * read-only fd is enough); XATTR_CREATE gives EEXIST; EBADF for each call on
  * a closed fd.
- * SYSCALLS: fsetxattr fgetxattr flistxattr fremovexattr openat close */
+ * SYSCALLS: fsetxattr fgetxattr flistxattr fremovexattr openat close getxattr removexattr setxattr */
 #include "tst_test.h"
 #include "../setxattr/xattr_common.h"
 

@@ -1,6 +1,6 @@
 /* fstatat(): relative to a directory fd, AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH
  * on an fd; EBADF, ENOTDIR, EINVAL for unknown flags.
- * SYSCALLS: newfstatat openat close symlink */
+ * SYSCALLS: newfstatat openat close symlinkat */
 #include "tst_test.h"
 
 static int dir_fd = -1;

@@ -2,7 +2,7 @@
  * sees the new value; FUTEX_WAKE returns how many it released (2 of 3 with
  * nr 2, then the last one); private and shared ops on a process-shared
  * page across fork() also pair up.
- * SYSCALLS: futex mmap clone clone3 gettid wait4 exit exit_group */
+ * SYSCALLS: futex mmap clone gettid wait4 exit exit_group madvise rt_sigprocmask munmap read clock_nanosleep */
 #include <sys/mman.h>
 #include "futex.h"
 

@@ -3,7 +3,7 @@
  * releases the moved ones; CMP_REQUEUE with a value that does not match A
  * fails EAGAIN and moves nothing; EINVAL for a negative wake or requeue
  * count.
- * SYSCALLS: futex clone clone3 gettid exit */
+ * SYSCALLS: futex clone gettid exit madvise rt_sigprocmask read clock_nanosleep */
 #include "futex.h"
 
 static int a, b;

@@ -3,7 +3,7 @@
  * word 2's waiters; the new value is checked in memory and the return value
  * counts woken waiters on both words; ENOSYS for an unknown operation (the
  * op field is 3 bits, 5..7 are unused) and an unknown comparison.
- * SYSCALLS: futex clone clone3 gettid exit */
+ * SYSCALLS: futex clone gettid exit madvise rt_sigprocmask read clock_nanosleep */
 #include "futex.h"
 
 #define ENC(op, oparg, cmp, cmparg) \

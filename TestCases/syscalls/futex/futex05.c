@@ -3,7 +3,7 @@
  * BITSET timeout is absolute (CLOCK_MONOTONIC, or CLOCK_REALTIME with
  * FUTEX_CLOCK_REALTIME) and a time already past gives ETIMEDOUT; EINVAL for
  * a zero bitset.
- * SYSCALLS: futex clock_gettime clone clone3 gettid exit */
+ * SYSCALLS: futex clock_gettime clone gettid exit madvise rt_sigprocmask read */
 #include <time.h>
 #include "futex.h"
 

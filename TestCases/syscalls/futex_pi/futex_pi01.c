@@ -6,7 +6,7 @@
  * its own tid when the owner unlocks; a word left by an owner that exited
  * (and was on no robust list) gives ESRCH; LOCK_PI with an absolute timeout on
  * a held word gives ETIMEDOUT; EINVAL for a misaligned word.
- * SYSCALLS: futex gettid clock_gettime clone clone3 exit */
+ * SYSCALLS: futex gettid clock_gettime clone exit madvise rt_sigprocmask */
 #include <linux/futex.h>
 #include <pthread.h>
 #include <sys/syscall.h>

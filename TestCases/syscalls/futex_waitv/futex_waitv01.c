@@ -4,7 +4,7 @@
  * gives ETIMEDOUT; EINVAL for nr_futexes 0 and 129, non-zero flags, an entry
  * without FUTEX_32 (size u32), a non-zero reserved field and an unknown clock;
  * EFAULT for an unmapped vector. TCONF before Linux 5.16 (ENOSYS).
- * SYSCALLS: futex_waitv futex clock_gettime clone clone3 exit */
+ * SYSCALLS: futex_waitv futex clock_gettime clone exit madvise rt_sigprocmask clock_nanosleep */
 #include <linux/futex.h>
 #include <pthread.h>
 #include <sys/syscall.h>

@@ -2,7 +2,7 @@
  * affinity mask, the node is 0 on a single-node machine or below the node
  * count; either pointer may be NULL; pinned to a CPU the call reports it;
  * EFAULT for an unmapped pointer.
- * SYSCALLS: getcpu sched_getaffinity sched_setaffinity */
+ * SYSCALLS: getcpu sched_getaffinity sched_setaffinity read */
 #include <sched.h>
 #include <sys/syscall.h>
 #include "tst_test.h"

@@ -1,7 +1,7 @@
 /* getdents64(): lists every entry of a directory (".", "..", files and a
  * subdirectory with the right d_type); EBADF, ENOTDIR, EINVAL for a buffer
  * too small for one entry.
- * SYSCALLS: getdents64 openat close mkdir */
+ * SYSCALLS: getdents64 openat close mkdirat */
 #include <dirent.h>
 #include <sys/syscall.h>
 #include "tst_test.h"

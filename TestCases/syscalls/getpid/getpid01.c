@@ -1,7 +1,7 @@
 /* getpid(), getppid(), gettid(): a forked child's getppid() is the
  * parent's getpid(), its own pid differs and matches what fork() returned;
  * in a single-threaded process gettid() == getpid().
- * SYSCALLS: getpid getppid gettid clone wait4 */
+ * SYSCALLS: getpid getppid gettid clone wait4 pipe2 read */
 #include <sys/syscall.h>
 #include "tst_test.h"
 

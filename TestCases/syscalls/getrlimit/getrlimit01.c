@@ -1,7 +1,7 @@
 /* getrlimit(), setrlimit(), prlimit(): lowering a soft limit is seen by
  * getrlimit and enforced (RLIMIT_NOFILE), prlimit returns the old value;
  * EINVAL for soft > hard and an unknown resource; EFAULT.
- * SYSCALLS: prlimit64 dup2 dup3 */
+ * SYSCALLS: prlimit64 dup3 */
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include "tst_test.h"

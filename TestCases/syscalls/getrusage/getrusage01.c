@@ -1,7 +1,7 @@
 /* getrusage(): RUSAGE_SELF user time grows with a busy loop, maxrss is
  * non-zero; RUSAGE_CHILDREN stays as it was until a busy child is reaped
  * and then includes it; RUSAGE_THREAD works; EINVAL for who 99, EFAULT.
- * SYSCALLS: getrusage clone wait4 exit_group */
+ * SYSCALLS: getrusage clone wait4 exit_group read clock_nanosleep */
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include "tst_test.h"

@@ -1,6 +1,6 @@
 /* gettimeofday() and time(): agree with CLOCK_REALTIME, tv_usec in range,
  * successive calls never go back by more than clock adjustments allow.
- * SYSCALLS: gettimeofday time clock_gettime */
+ * SYSCALLS: gettimeofday clock_gettime */
 #include <sys/time.h>
 #include <time.h>
 #include "tst_test.h"

@@ -1,7 +1,7 @@
 /* getxattr(): returns the exact value bytes (embedded NULs too), size 0
  * asks for the length; ERANGE for a too small buffer, ENODATA for a missing
  * name, ENOENT, EFAULT for an unmapped buffer; a directory has its own.
- * SYSCALLS: getxattr setxattr mkdir */
+ * SYSCALLS: getxattr setxattr mkdirat removexattr */
 #include "tst_test.h"
 #include "../setxattr/xattr_common.h"
 

@@ -3,7 +3,7 @@
  * same path again gives the same wd; IN_MASK_CREATE on an existing watch is
  * EEXIST; IN_ONLYDIR on a file is ENOTDIR; EINVAL for an empty mask and a
  * non-inotify fd; ENOENT; EBADF.
- * SYSCALLS: inotify_add_watch inotify_init1 read write openat close unlink pipe2 */
+ * SYSCALLS: inotify_add_watch inotify_init1 read write openat close unlinkat pipe2 */
 #include "tst_test.h"
 #include "inotify_common.h"
 

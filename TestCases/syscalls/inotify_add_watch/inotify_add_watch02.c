@@ -2,7 +2,7 @@
  * watched directory gives IN_MOVED_FROM then IN_MOVED_TO with one shared
  * non-zero cookie; opening and closing a written file gives IN_OPEN and
  * IN_CLOSE_WRITE; chmod gives IN_ATTRIB; IN_MASK_ADD widens a watch.
- * SYSCALLS: inotify_add_watch inotify_init1 read rename renameat renameat2 openat close chmod fchmodat write */
+ * SYSCALLS: inotify_add_watch inotify_init1 read renameat renameat2 openat close fchmodat write */
 #include "tst_test.h"
 #include "inotify_common.h"
 

@@ -1,7 +1,7 @@
 /* inotify_init1(): IN_CLOEXEC and IN_NONBLOCK land on the new fd (an empty
  * non-blocking instance reads EAGAIN), plain inotify_init() gives a
  * blocking fd without FD_CLOEXEC; EINVAL for an unknown flag.
- * SYSCALLS: inotify_init1 inotify_init fcntl read close */
+ * SYSCALLS: inotify_init1 fcntl read close */
 #include <sys/inotify.h>
 #include "tst_test.h"
 

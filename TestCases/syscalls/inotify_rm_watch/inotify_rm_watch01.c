@@ -1,7 +1,7 @@
 /* inotify_rm_watch(): removing a watch queues IN_IGNORED for its wd and a
  * second removal is EINVAL; deleting a watched file queues IN_DELETE_SELF
  * then IN_IGNORED; EINVAL for a wd never given and a non-inotify fd, EBADF.
- * SYSCALLS: inotify_rm_watch inotify_add_watch inotify_init1 read unlink unlinkat pipe2 close */
+ * SYSCALLS: inotify_rm_watch inotify_add_watch inotify_init1 read unlinkat pipe2 close */
 #include "tst_test.h"
 #include "../inotify_add_watch/inotify_common.h"
 

@@ -4,7 +4,7 @@
  * unregisters a file table. Errors: EINVAL (0 entries, unknown flags, an
  * unknown register opcode), EFAULT, EBADF, EOPNOTSUPP (enter on a non-ring
  * fd), ENXIO (unregistering files never registered).
- * SYSCALLS: io_uring_setup io_uring_enter io_uring_register mmap munmap */
+ * SYSCALLS: io_uring_setup io_uring_enter io_uring_register mmap munmap pipe2 */
 #include <linux/io_uring.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>

@@ -2,7 +2,7 @@
  * level 4 reads back as set; the process-group and user scopes answer too.
  * Errors: EINVAL (unknown "which", unknown class, class NONE with a level), ESRCH
  * (no such pid).
- * SYSCALLS: ioprio_get ioprio_set */
+ * SYSCALLS: ioprio_get ioprio_set getuid */
 #include <sys/syscall.h>
 #include "tst_test.h"
 

@@ -2,7 +2,7 @@
  * opens of the same file; KCMP_VM, KCMP_FILES and KCMP_FS are 0 for the
  * caller against itself and non-zero against a fork()ed child; EBADF for a
  * closed descriptor, EINVAL for an unknown type, ESRCH for a missing pid.
- * SYSCALLS: kcmp openat dup close clone wait4 pipe2 read write exit_group */
+ * SYSCALLS: kcmp openat dup close clone wait4 pipe2 read write exit_group geteuid */
 #include <linux/kcmp.h>
 #include <sys/syscall.h>
 #include "tst_test.h"

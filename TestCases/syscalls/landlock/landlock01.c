@@ -4,7 +4,7 @@
  * process for good) reads there work and reads elsewhere are EACCES.
  * Errors: EINVAL (unknown flags, short attr, access not handled, bad rule
  * type), ENOMSG (nothing handled), EBADF, EBADFD (not a ruleset).
- * SYSCALLS: landlock_create_ruleset landlock_add_rule landlock_restrict_self prctl */
+ * SYSCALLS: landlock_create_ruleset landlock_add_rule landlock_restrict_self prctl utimensat */
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include "tst_test.h"

@@ -1,6 +1,6 @@
 /* link() and linkat(): a hard link shares the inode and bumps st_nlink;
  * EEXIST, ENOENT; linking a directory is EPERM.
- * SYSCALLS: link linkat newfstatat unlink mkdir */
+ * SYSCALLS: linkat newfstatat unlinkat mkdirat */
 #include "tst_test.h"
 
 static void setup(void)

@@ -2,7 +2,7 @@
  * links its target; AT_EMPTY_PATH links an open fd, which gives a name to an
  * O_TMPFILE file; EINVAL for an unknown flag, EEXIST, ENOENT, ENOTDIR for a
  * regular-file dirfd, EBADF, EXDEV across mounts.
- * SYSCALLS: linkat openat close newfstatat symlink write read */
+ * SYSCALLS: linkat openat close newfstatat symlinkat write read */
 #include "tst_test.h"
 
 static int dfd = -1;

@@ -2,7 +2,7 @@
  * backlog can be changed by calling listen again; listen on an unbound
  * TCP socket autobinds a port; EOPNOTSUPP for a UDP socket, EINVAL for a
  * connected socket, ENOTSOCK, EBADF.
- * SYSCALLS: listen socket bind getsockname connect accept close openat */
+ * SYSCALLS: listen socket getsockname connect accept close openat */
 #include <sys/socket.h>
 #include <netinet/in.h>
 #include "tst_test.h"

@@ -2,7 +2,7 @@
  * target: user.* on a link is EPERM (only regular files and directories may
  * have them), trusted.* on a link works for root and is seen by lgetxattr,
  * llistxattr and lremovexattr but not through getxattr, which follows.
- * SYSCALLS: lsetxattr lgetxattr llistxattr lremovexattr setxattr getxattr symlink */
+ * SYSCALLS: lsetxattr lgetxattr llistxattr lremovexattr setxattr getxattr symlinkat geteuid removexattr */
 #include "tst_test.h"
 #include "../setxattr/xattr_common.h"
 

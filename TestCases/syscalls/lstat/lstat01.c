@@ -1,6 +1,6 @@
 /* lstat(): describes the link itself (S_IFLNK, size = target length)
  * while stat() follows it; ENOENT, ENOTDIR, ELOOP through a link loop.
- * SYSCALLS: newfstatat symlink */
+ * SYSCALLS: newfstatat symlinkat */
 #include "tst_test.h"
 
 static void setup(void)

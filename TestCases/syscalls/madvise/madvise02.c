@@ -4,7 +4,7 @@
  * range from a forked child (it faults there) while the parent keeps it;
  * MADV_WIPEONFORK gives the child zeroes; EINVAL for MADV_REMOVE on private
  * memory and for a negative length.
- * SYSCALLS: madvise mmap munmap openat ftruncate fstat close clone wait4 exit_group */
+ * SYSCALLS: madvise mmap munmap openat ftruncate newfstatat close clone wait4 exit_group msync */
 #include <sys/mman.h>
 #include "tst_test.h"
 

@@ -2,7 +2,7 @@
  * "/memfd:<name> (deleted)", readable, writable and mappable; MFD_CLOEXEC
  * sets FD_CLOEXEC; EINVAL for an unknown flag and a name over 249 bytes,
  * EFAULT for an unmapped name.
- * SYSCALLS: memfd_create fstat write pread64 mmap munmap ftruncate readlinkat readlink fcntl close */
+ * SYSCALLS: memfd_create newfstatat write pread64 mmap munmap ftruncate readlinkat fcntl close */
 #include <sys/mman.h>
 #include "tst_test.h"
 

@@ -1,6 +1,6 @@
 /* mkdir() and mkdirat(): mode masked by umask, EEXIST, ENOENT (missing
  * parent), ENOTDIR, EFAULT; mkdirat relative to a directory fd, EBADF.
- * SYSCALLS: mkdir mkdirat newfstatat openat close umask */
+ * SYSCALLS: mkdirat newfstatat openat close umask */
 #include "tst_test.h"
 
 static void setup(void)

@@ -2,7 +2,7 @@
  * cwd with AT_FDCWD, ignores the fd for an absolute path; ENOTDIR when the
  * fd is a regular file, EEXIST (also for a dangling symlink), ENOENT for a
  * missing parent, ENAMETOOLONG, EBADF.
- * SYSCALLS: mkdirat openat close newfstatat symlink symlinkat umask */
+ * SYSCALLS: mkdirat openat close newfstatat symlinkat umask */
 #include <limits.h>
 #include "tst_test.h"
 

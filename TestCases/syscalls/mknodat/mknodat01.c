@@ -2,7 +2,7 @@
  * as root, character devices with the given st_rdev; EPERM for S_IFDIR and
  * for a device node made by an unprivileged user, EINVAL for an invalid
  * type, EEXIST, ENOENT, ENOTDIR, EBADF.
- * SYSCALLS: mknodat mknod openat close newfstatat umask setuid setgid clone wait4 */
+ * SYSCALLS: mknodat openat close newfstatat umask setuid setgid clone wait4 geteuid */
 #include <sys/sysmacros.h>
 #include "tst_test.h"
 

@@ -3,7 +3,7 @@
  * locking an already-locked range is fine; ENOMEM for an unmapped range;
  * EINVAL for a length that wraps; an unprivileged child with
  * RLIMIT_MEMLOCK 0 gets EPERM.
- * SYSCALLS: mlock munlock mincore mmap munmap openat read setrlimit prlimit64 setuid clone wait4 exit_group */
+ * SYSCALLS: mlock munlock mincore mmap munmap openat read prlimit64 setuid clone wait4 exit_group geteuid */
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include "tst_test.h"

@@ -2,7 +2,7 @@
  * MLOCK_ONFAULT locks without populating (untouched pages stay
  * non-resident, a touched one is resident; VmLck counts the whole locked
  * range either way); EINVAL for unknown flags, ENOMEM for an unmapped range.
- * SYSCALLS: mlock2 munlock mincore mmap munmap openat read */
+ * SYSCALLS: mlock2 munlock mincore mmap munmap openat read geteuid */
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include "tst_test.h"

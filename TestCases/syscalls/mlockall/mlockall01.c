@@ -3,7 +3,7 @@
  * being touched), MCL_CURRENT|MCL_ONFAULT does not populate; munlockall
  * brings VmLck back to 0; EINVAL for flags 0, for MCL_ONFAULT alone and for
  * unknown bits. Each case runs in a child so the locks stay contained.
- * SYSCALLS: mlockall munlockall mincore mmap munmap openat read clone wait4 exit_group */
+ * SYSCALLS: mlockall munlockall mincore mmap openat read clone wait4 exit_group geteuid */
 #include <sys/mman.h>
 #include "tst_test.h"
 

@@ -4,7 +4,7 @@
  * makes the tmpfs the root. Errors: ENODEV (unknown type), ENOENT, EINVAL
  * (not a mount point, unknown umount flags, pivot_root onto a non-mount),
  * EBUSY (new_root on the root's mount), EFAULT.
- * SYSCALLS: mount umount2 pivot_root unshare */
+ * SYSCALLS: mount umount2 pivot_root unshare faccessat geteuid utimensat */
 #include <sys/syscall.h>
 #include "tst_test.h"
 #include "mount_ns.h"

@@ -5,7 +5,7 @@
  * Errors: ENODEV (unknown fs), EINVAL (unknown flags, unknown parameter, not
  * a mount root, non-context fd, fsmount before create), EOPNOTSUPP (unknown
  * fsconfig command), ENOENT, EBADF.
- * SYSCALLS: fsopen fsconfig fsmount move_mount mount_setattr fspick open_tree open_tree_attr umount2 */
+ * SYSCALLS: fsopen fsconfig fsmount move_mount mount_setattr fspick open_tree open_tree_attr umount2 faccessat geteuid mount unshare utimensat */
 #include <sys/syscall.h>
 #include "tst_test.h"
 #include "lapi/syscalls.h"

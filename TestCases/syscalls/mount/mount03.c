@@ -3,7 +3,7 @@
  * gives their ids, statmount() reports the tmpfs magic, the mount id and its
  * parent, listmount() of mnt lists exactly mnt/sub. Errors: ENOENT (unknown
  * mount id), EINVAL (bad request size, unknown flags), EFAULT.
- * SYSCALLS: statmount listmount statx mount umount2 */
+ * SYSCALLS: statmount listmount statx mount umount2 geteuid unshare */
 #include <sys/syscall.h>
 #include "tst_test.h"
 #include "lapi/syscalls.h"

@@ -4,7 +4,7 @@
  * still works; EINVAL for mq_maxmsg 0, ENOENT without O_CREAT,
  * ENAMETOOLONG, EACCES for a name with a second slash and for an
  * unprivileged user on a 0600 queue.
- * SYSCALLS: mq_open mq_unlink mq_getsetattr mq_timedsend close setuid clone wait4 exit_group */
+ * SYSCALLS: mq_open mq_unlink mq_getsetattr mq_timedsend close setuid clone wait4 exit_group geteuid */
 #include <mqueue.h>
 #include "tst_test.h"
 

@@ -3,7 +3,7 @@
  * IPC_NOWAIT) and changes the mode; raising msg_qbytes past MSGMNB as an
  * unprivileged owner is EPERM; IPC_INFO/MSG_INFO work; EINVAL for an unknown
  * command and a removed queue, EFAULT for an unmapped buffer.
- * SYSCALLS: msgctl msgget msgsnd setuid clone wait4 exit_group */
+ * SYSCALLS: msgctl msgget msgsnd setuid clone wait4 exit_group geteuid */
 #include <sys/ipc.h>
 #include <sys/msg.h>
 #include "tst_test.h"

@@ -1,7 +1,7 @@
 /* msgget(): IPC_PRIVATE creates distinct queues; a key with IPC_CREAT
  * returns the same id again and IPC_CREAT|IPC_EXCL fails EEXIST; ENOENT for
  * a missing key; EACCES for an unprivileged user on a 0600 queue.
- * SYSCALLS: msgget msgctl setuid clone wait4 exit_group */
+ * SYSCALLS: msgget msgctl setuid clone wait4 exit_group geteuid */
 #include <sys/ipc.h>
 #include <sys/msg.h>
 #include "tst_test.h"

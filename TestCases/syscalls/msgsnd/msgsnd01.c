@@ -5,7 +5,7 @@
  * queue is ENOMSG; a blocked msgrcv is woken by a child's msgsnd;
  * MSG_COPY peeks by index; EINVAL for mtype 0 and a negative size, EIDRM
  * for a blocked receiver when the queue is removed.
- * SYSCALLS: msgsnd msgrcv msgget msgctl clone wait4 exit_group */
+ * SYSCALLS: msgsnd msgrcv msgget msgctl clone wait4 exit_group read */
 #include <sys/ipc.h>
 #include <sys/msg.h>
 #include "tst_test.h"

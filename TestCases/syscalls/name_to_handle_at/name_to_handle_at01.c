@@ -7,7 +7,7 @@
  * an oversized handle_bytes, ENOENT, EBADF, EFAULT.
  * A filesystem without export support (EOPNOTSUPP) or a sandbox refusing
  * the calls (EPERM) is TCONF.
- * SYSCALLS: name_to_handle_at open_by_handle_at openat close read write mkdirat fstat newfstatat statx unlinkat setuid clone wait4 exit_group */
+ * SYSCALLS: name_to_handle_at open_by_handle_at openat close read write mkdirat newfstatat statx unlinkat setuid clone wait4 exit_group geteuid */
 #include <sys/syscall.h>
 #include "tst_test.h"
 #include "lapi/syscalls.h"

@@ -1,6 +1,6 @@
 /* open(): creating with a mode, O_EXCL, O_TRUNC, O_APPEND, and the error
  * paths ENOENT, EEXIST, ENOTDIR, EISDIR, ENAMETOOLONG, EFAULT.
- * SYSCALLS: openat close read write newfstatat lseek */
+ * SYSCALLS: openat close read write newfstatat lseek umask */
 #include <limits.h>
 #include "tst_test.h"
 

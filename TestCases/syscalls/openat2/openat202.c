@@ -3,7 +3,7 @@
  * staying inside, RESOLVE_IN_ROOT makes "/" the root_fd, RESOLVE_NO_MAGICLINKS
  * refuses /proc/self/fd links (ELOOP), RESOLVE_NO_XDEV refuses crossing into
  * /proc (EXDEV).
- * SYSCALLS: openat2 openat read close mkdir symlink */
+ * SYSCALLS: openat2 openat read close mkdirat symlinkat faccessat */
 #include <linux/openat2.h>
 #include <sys/syscall.h>
 #include "tst_test.h"

@@ -1,7 +1,7 @@
 /* pause(): sleeps until a handled signal arrives, then returns -1 EINTR
  * after the handler ran; an ignored signal does not wake it (a child stays
  * in pause() through SIGUSR2 with SIG_IGN and dies only by SIGKILL).
- * SYSCALLS: pause ppoll rt_sigaction kill clone wait4 exit_group */
+ * SYSCALLS: ppoll rt_sigaction kill clone wait4 exit_group read futex */
 #include "tst_test.h"
 
 static volatile int hits;

@@ -2,7 +2,7 @@
  * copy reads the child's pipe end and is close-on-exec); EBADF for a
  * descriptor the target lacks, EINVAL for non-zero flags, EBADF for a
  * non-pidfd, ESRCH once the target has exited.
- * SYSCALLS: pidfd_getfd pidfd_open pipe2 read write fcntl close clone wait4 exit_group */
+ * SYSCALLS: pidfd_getfd pidfd_open pipe2 read write fcntl close clone wait4 exit_group futex clock_nanosleep */
 #include <sys/syscall.h>
 #include "tst_test.h"
 #include "lapi/syscalls.h"

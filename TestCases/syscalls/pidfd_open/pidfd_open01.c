@@ -2,7 +2,7 @@
  * readable when the child exits and works with waitid(P_PIDFD);
  * PIDFD_NONBLOCK makes waitid(WEXITED) on a running child EAGAIN; EINVAL
  * for unknown flags and pid 0/-1, ESRCH for a missing pid.
- * SYSCALLS: pidfd_open waitid poll ppoll fcntl close clone exit_group */
+ * SYSCALLS: pidfd_open waitid ppoll fcntl close clone exit_group futex */
 #include <poll.h>
 #include <sys/syscall.h>
 #include "tst_test.h"

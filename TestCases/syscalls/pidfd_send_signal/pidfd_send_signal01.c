@@ -3,7 +3,7 @@
  * waitpid; ESRCH once the child is reaped, EINVAL for non-zero flags and
  * signal 1000, EBADF for a non-pidfd, EPERM for SI_USER-coded siginfo sent
  * to another process.
- * SYSCALLS: pidfd_send_signal pidfd_open rt_sigaction rt_sigprocmask rt_sigtimedwait openat close clone wait4 exit_group */
+ * SYSCALLS: pidfd_send_signal pidfd_open rt_sigaction rt_sigprocmask rt_sigtimedwait openat close clone wait4 exit_group getuid */
 #include <sys/syscall.h>
 #include "tst_test.h"
 #include "lapi/syscalls.h"

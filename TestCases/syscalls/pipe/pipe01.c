@@ -1,7 +1,7 @@
 /* pipe(): bytes written to [1] come out of [0] in order; a child writer
  * reaches the parent reader across fork; EOF when all writers close;
  * EFAULT for an unmapped fd array; fstat says S_IFIFO.
- * SYSCALLS: pipe pipe2 read write close clone wait4 */
+ * SYSCALLS: pipe2 read write close clone wait4 */
 #include <sys/syscall.h>
 #include "tst_test.h"
 

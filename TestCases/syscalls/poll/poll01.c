@@ -1,7 +1,7 @@
 /* poll(), ppoll() and select(): readiness of pipe ends (POLLIN after a
  * write, POLLOUT on an empty write end, POLLHUP after the writer closes,
  * POLLNVAL for a closed fd), timeouts returning 0; EINVAL for nfds too big.
- * SYSCALLS: poll ppoll pselect6 pipe2 write close prlimit64 */
+ * SYSCALLS: ppoll pselect6 pipe2 write close prlimit64 */
 #include <poll.h>
 #include <sys/select.h>
 #include <sys/resource.h>

@@ -3,7 +3,7 @@
  * while a mask that keeps it blocked leaves it pending; the kernel writes
  * back the time left; readiness with a zero timeout; EINVAL for a negative
  * timeout and a wrong sigset size, EFAULT for an unmapped fd array.
- * SYSCALLS: ppoll rt_sigprocmask rt_sigaction rt_sigpending tgkill getpid gettid pipe2 write close */
+ * SYSCALLS: ppoll rt_sigprocmask rt_sigaction rt_sigpending tgkill getpid gettid pipe2 write close read */
 #include <poll.h>
 #include <sys/syscall.h>
 #include "tst_test.h"

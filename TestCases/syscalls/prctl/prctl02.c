@@ -4,7 +4,7 @@
  * PR_SET_KEEPCAPS and PR_SET_THP_DISABLE round-trip; PR_CAPBSET_READ of
  * CAP_CHOWN is 1; EINVAL for PR_SET_PDEATHSIG 1000, PR_SET_NO_NEW_PRIVS 0,
  * PR_CAPBSET_READ of capability 1000.
- * SYSCALLS: prctl clone wait4 getppid nanosleep clock_nanosleep exit_group */
+ * SYSCALLS: prctl clone wait4 getppid clock_nanosleep exit_group */
 #include <sys/prctl.h>
 #include <linux/capability.h>
 #include "tst_test.h"

@@ -6,7 +6,7 @@
  * address is EFAULT; PR_SET_CHILD_SUBREAPER is not inherited by a child;
  * PR_SET_NO_NEW_PRIVS is inherited by fork, shows as "NoNewPrivs: 1" in
  * /proc/self/status and survives execve.
- * SYSCALLS: prctl clone wait4 getppid getpid kill setuid execve openat read close mmap munmap nanosleep clock_nanosleep exit_group */
+ * SYSCALLS: prctl clone wait4 getppid getpid kill setuid execve openat read close mmap munmap clock_nanosleep exit_group geteuid futex */
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include "tst_test.h"

@@ -3,7 +3,7 @@
  * RLIMIT_FSIZE makes a write past the limit fail EFBIG (SIGXFSZ ignored) or
  * kill with SIGXFSZ by default; RLIMIT_NPROC 0 as an unprivileged user
  * makes fork() EAGAIN; ESRCH for a missing pid, EINVAL for resource 99.
- * SYSCALLS: prlimit64 write openat close setuid clone wait4 exit_group */
+ * SYSCALLS: prlimit64 write openat close setuid clone wait4 exit_group geteuid futex clock_nanosleep */
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include "tst_test.h"

@@ -2,7 +2,7 @@
  * local iovecs and write a reply into another child buffer, the child
  * verifying it; the self pid works too; EINVAL for non-zero flags, ESRCH
  * for a missing pid, EFAULT for a remote address that is not mapped.
- * SYSCALLS: process_vm_readv process_vm_writev getpid clone wait4 exit_group */
+ * SYSCALLS: process_vm_readv process_vm_writev getpid clone wait4 exit_group futex */
 #include <sys/uio.h>
 #include <sys/mman.h>
 #include "tst_test.h"

@@ -2,7 +2,7 @@
  * RWF_APPEND writes at end of file whatever the offset; RWF_DSYNC and
  * RWF_SYNC succeed; EOPNOTSUPP for an unknown flag, EBADF for a read-only
  * fd. Raw syscall so glibc's fallback to pwritev cannot hide it.
- * SYSCALLS: pwritev2 pread64 lseek openat close ftruncate */
+ * SYSCALLS: pwritev2 pread64 lseek openat close ftruncate pwrite64 */
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include "tst_test.h"

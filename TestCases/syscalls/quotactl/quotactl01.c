@@ -3,7 +3,7 @@
  * and Q_GETQUOTA answer ESRCH (quota off). Errors: EINVAL (unknown command,
  * flags), ENOENT (missing device), ENOTBLK (special is not a block device),
  * EBADF, EFAULT.
- * SYSCALLS: quotactl quotactl_fd */
+ * SYSCALLS: quotactl quotactl_fd geteuid utimensat */
 #include <sys/quota.h>
 #include <sys/syscall.h>
 #include "tst_test.h"

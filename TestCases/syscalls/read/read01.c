@@ -1,6 +1,6 @@
 /* read(): data and count, short read at end of file, 0 at EOF, and the
  * errors EBADF (closed / write-only fd), EISDIR, EFAULT, EAGAIN.
- * SYSCALLS: read openat close pipe2 */
+ * SYSCALLS: read openat close pipe2 lseek */
 #include "tst_test.h"
 
 static int fd = -1;

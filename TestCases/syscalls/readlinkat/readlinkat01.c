@@ -2,7 +2,7 @@
  * NUL, truncates to the buffer size, reads the link an O_PATH|O_NOFOLLOW fd
  * refers to when the path is empty; EINVAL for a non-link and a zero size,
  * ENOENT, ENOTDIR, EBADF, EFAULT.
- * SYSCALLS: readlinkat openat close symlink */
+ * SYSCALLS: readlinkat openat close symlinkat */
 #include <sys/syscall.h>
 #include "tst_test.h"
 

@@ -4,7 +4,7 @@
  * on a datagram reports the full length and sets MSG_TRUNC in msg_flags;
  * MSG_DONTWAIT on an empty socket gives EAGAIN; the source address of a
  * UDP datagram is returned in msg_name; EFAULT for an unmapped msghdr.
- * SYSCALLS: recvmsg sendmsg socketpair socket bind getsockname setsockopt sendto close */
+ * SYSCALLS: recvmsg sendmsg socketpair socket bind getsockname setsockopt sendto close getgid getuid */
 #include <sys/socket.h>
 #include <netinet/in.h>
 #include "tst_test.h"

@@ -1,7 +1,7 @@
 /* rename() and renameat2(): moving a file, replacing an existing file
  * atomically, renaming directories; ENOENT, EISDIR, ENOTDIR, ENOTEMPTY,
  * EINVAL (dir into itself); renameat2 RENAME_NOREPLACE gives EEXIST.
- * SYSCALLS: rename renameat2 newfstatat mkdir */
+ * SYSCALLS: renameat renameat2 newfstatat mkdirat read */
 #include <stdio.h>
 #include <sys/syscall.h>
 #include "tst_test.h"

@@ -1,7 +1,7 @@
 /* renameat(): moves a file between two directory fds (the inode travels),
  * replaces an existing target; ENOTDIR for a regular-file dirfd, EBADF,
  * ENOENT, EXDEV when the target is on another mount (/proc).
- * SYSCALLS: renameat renameat2 openat close newfstatat mkdir */
+ * SYSCALLS: renameat renameat2 openat close newfstatat mkdirat faccessat read */
 #include "tst_test.h"
 
 static int a = -1, b = -1, ffd = -1;

@@ -2,7 +2,7 @@
  * a directory), RENAME_NOREPLACE renames onto a free name, RENAME_WHITEOUT
  * leaves a 0:0 character device behind; ENOENT for EXCHANGE with a missing
  * target, EINVAL for NOREPLACE|EXCHANGE and an unknown flag.
- * SYSCALLS: renameat2 newfstatat mkdir openat close */
+ * SYSCALLS: renameat2 newfstatat mkdirat openat close faccessat geteuid */
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include "tst_test.h"

@@ -1,7 +1,7 @@
 /* rmdir() and unlinkat(AT_REMOVEDIR): removes an empty directory;
  * ENOTEMPTY, ENOENT, ENOTDIR, EINVAL for "."; unlinkat without the flag on
  * a directory is EISDIR.
- * SYSCALLS: rmdir unlinkat mkdir openat close newfstatat */
+ * SYSCALLS: unlinkat mkdirat openat close newfstatat */
 #include "tst_test.h"
 
 static void run(unsigned int n)

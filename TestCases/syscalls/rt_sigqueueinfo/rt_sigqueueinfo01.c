@@ -2,7 +2,7 @@
  * (via sigtimedwait) and a child (via a SA_SIGINFO handler); EPERM for a
  * non-negative si_code sent to another process, EINVAL for signal 1000,
  * ESRCH for a missing pid, EFAULT for unmapped info.
- * SYSCALLS: rt_sigqueueinfo rt_sigtimedwait rt_sigprocmask rt_sigaction getpid getuid clone wait4 exit_group */
+ * SYSCALLS: rt_sigqueueinfo rt_sigtimedwait rt_sigprocmask rt_sigaction getpid getuid clone wait4 exit_group rt_sigsuspend futex */
 #include <sys/syscall.h>
 #include "tst_test.h"
 

@@ -3,7 +3,7 @@
  * mask is back afterwards; a signal sent later by a child wakes it too;
  * the raw call rejects sigsetsize 4 with EINVAL and an unmapped mask with
  * EFAULT.
- * SYSCALLS: rt_sigsuspend rt_sigprocmask rt_sigaction kill getpid clone wait4 exit_group */
+ * SYSCALLS: rt_sigsuspend rt_sigprocmask rt_sigaction kill getpid clone wait4 exit_group read */
 #include <sys/syscall.h>
 #include "tst_test.h"
 

@@ -2,7 +2,7 @@
  * process is delivered to that thread (its handler records gettid());
  * EINVAL for a non-positive tgid/tid or signal 1000, ESRCH for a tid not
  * in the group, EPERM for a SI_USER code aimed at another process.
- * SYSCALLS: rt_tgsigqueueinfo rt_sigaction getpid gettid futex clone clone3 exit */
+ * SYSCALLS: rt_tgsigqueueinfo rt_sigaction getpid gettid futex clone exit madvise rt_sigprocmask clock_nanosleep */
 #include <pthread.h>
 #include <sys/syscall.h>
 #include "tst_test.h"

@@ -3,7 +3,7 @@
  * thread then runs there; the raw get returns the kernel mask size;
  * EINVAL for an empty mask and for a size too small for the kernel's
  * mask, ESRCH for a missing pid, EFAULT.
- * SYSCALLS: sched_getaffinity sched_setaffinity getcpu */
+ * SYSCALLS: sched_getaffinity sched_setaffinity getcpu sched_yield */
 #include <sched.h>
 #include <sys/syscall.h>
 #include "tst_test.h"

@@ -4,7 +4,7 @@
  * a forked child as SCHED_OTHER; EINVAL for flags on getattr, for a
  * too-small size, for FIFO priority 0 and an unknown policy; E2BIG for an
  * oversized struct with a non-zero tail.
- * SYSCALLS: sched_setattr sched_getattr sched_getscheduler clone wait4 exit_group */
+ * SYSCALLS: sched_setattr sched_getattr sched_getscheduler clone wait4 exit_group geteuid */
 #include <sched.h>
 #include <sys/syscall.h>
 #include "tst_test.h"

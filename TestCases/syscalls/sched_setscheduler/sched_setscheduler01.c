@@ -4,7 +4,7 @@
  * sched_rr_get_interval returns a positive quantum for an RR task; EINVAL
  * for priority 100, a negative pid, an unknown policy; ESRCH for a missing
  * pid; EPERM for an unprivileged child asking for SCHED_FIFO.
- * SYSCALLS: sched_setscheduler sched_getscheduler sched_getparam sched_setparam sched_get_priority_max sched_get_priority_min sched_rr_get_interval setuid clone wait4 exit_group */
+ * SYSCALLS: sched_setscheduler sched_getscheduler sched_getparam sched_setparam sched_get_priority_max sched_get_priority_min sched_rr_get_interval setuid clone wait4 exit_group geteuid futex */
 #include <sched.h>
 #include "tst_test.h"
 

@@ -1,6 +1,6 @@
 /* sched_yield(): always returns 0, also when called repeatedly, for a
  * SCHED_OTHER process and from a second thread.
- * SYSCALLS: sched_yield clone clone3 exit */
+ * SYSCALLS: sched_yield clone exit madvise rt_sigprocmask futex */
 #include <pthread.h>
 #include <sched.h>
 #include "tst_test.h"

@@ -3,7 +3,7 @@
  * mode, IPC_SET changes the mode; IPC_INFO/SEM_INFO work; ERANGE for
  * SETVAL 40000, EINVAL for an unknown command and a removed set, EFAULT
  * for an unmapped IPC_STAT buffer.
- * SYSCALLS: semctl semget semop clone wait4 exit_group */
+ * SYSCALLS: semctl semget clone wait4 exit_group read semtimedop */
 #include <sys/ipc.h>
 #include <sys/sem.h>
 #include "tst_test.h"

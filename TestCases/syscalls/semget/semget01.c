@@ -3,7 +3,7 @@
  * semaphores than the set has is EINVAL, as is nsems 0 on creation and a
  * count above SEMMSL; ENOENT for a missing key; EACCES for an unprivileged
  * user on a 0600 set.
- * SYSCALLS: semget semctl setuid clone wait4 exit_group */
+ * SYSCALLS: semget semctl setuid clone wait4 exit_group geteuid */
 #include <sys/ipc.h>
 #include <sys/sem.h>
 #include "tst_test.h"

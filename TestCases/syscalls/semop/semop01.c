@@ -5,7 +5,7 @@
  * process exit; E2BIG for more than SEMOPM operations, EFBIG for a
  * semaphore number past the set, EINVAL for a removed set and for id -1,
  * ERANGE for a value past SEMVMX.
- * SYSCALLS: semop semtimedop semget semctl clone wait4 exit_group */
+ * SYSCALLS: semop semtimedop semget semctl clone wait4 exit_group futex */
 #include <sys/ipc.h>
 #include <sys/sem.h>
 #include <sys/syscall.h>

@@ -6,7 +6,7 @@
  * on a word owned by another tid; a process-shared robust mutex held by a
  * child process that exits is EOWNERDEAD for the parent; unlocking without
  * pthread_mutex_consistent() makes the mutex ENOTRECOVERABLE.
- * SYSCALLS: set_robust_list get_robust_list futex gettid clone clone3 exit exit_group mmap munmap wait4 */
+ * SYSCALLS: set_robust_list futex gettid clone exit exit_group mmap munmap wait4 madvise rt_sigprocmask clock_nanosleep */
 #include <linux/futex.h>
 #include <pthread.h>
 #include <sys/mman.h>

@@ -1,7 +1,7 @@
 /* set_tid_address(): returns the caller's thread id; when a thread that
  * registered a word exits, the kernel zeroes the word and wakes a futex
  * waiter on it (the mechanism pthread_join relies on).
- * SYSCALLS: set_tid_address gettid futex clone clone3 exit */
+ * SYSCALLS: set_tid_address gettid futex clone exit madvise rt_sigprocmask */
 #include <pthread.h>
 #include <linux/futex.h>
 #include <sys/syscall.h>

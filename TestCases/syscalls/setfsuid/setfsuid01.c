@@ -2,7 +2,7 @@
  * setfsuid(1234)/setfsgid(4321) is owned by them while the real and
  * effective ids stay root; a query with -1 returns the current value
  * without changing it.
- * SYSCALLS: setfsuid setfsgid getresuid openat fstat close clone wait4 exit_group */
+ * SYSCALLS: setfsuid setfsgid getresuid openat newfstatat close clone wait4 exit_group geteuid */
 #include <sys/fsuid.h>
 #include <sys/syscall.h>
 #include "tst_test.h"

@@ -2,7 +2,7 @@
  * created afterwards is owned by the new gid; setregid sets real and
  * effective gids; once the uid is dropped, setgid to a foreign gid is
  * EPERM; EINVAL for gid -1.
- * SYSCALLS: setgid setregid setuid getresgid openat fstat close clone wait4 exit_group */
+ * SYSCALLS: setgid setregid setuid getresgid openat newfstatat close clone wait4 exit_group geteuid */
 #include "tst_test.h"
 
 static void run(void)

@@ -2,7 +2,7 @@
  * returns the count, an empty list is allowed; EINVAL when the buffer is
  * too small and for a size above NGROUPS_MAX, EFAULT for an unmapped list,
  * EPERM after dropping root.
- * SYSCALLS: setgroups getgroups setuid clone wait4 exit_group */
+ * SYSCALLS: setgroups getgroups setuid clone wait4 exit_group geteuid */
 #include <grp.h>
 #include <sys/syscall.h>
 #include "tst_test.h"

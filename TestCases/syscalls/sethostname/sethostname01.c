@@ -3,7 +3,7 @@
  * the new names at once, gethostname() agrees, a name of exactly 64 bytes
  * fits, the parent's namespace keeps its own name; EINVAL for 65 bytes and
  * for a negative length, EFAULT for an unmapped name.
- * SYSCALLS: unshare sethostname setdomainname uname clone wait4 exit_group */
+ * SYSCALLS: unshare sethostname setdomainname uname clone wait4 exit_group geteuid */
 #include <sched.h>
 #include <sys/utsname.h>
 #include "tst_test.h"

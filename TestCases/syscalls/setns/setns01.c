@@ -3,7 +3,7 @@
  * when nstype names another kind (CLONE_NEWNET for a UTS fd) and for a
  * descriptor that is not a namespace, EBADF for a closed descriptor. TCONF
  * when CLONE_NEWUTS is refused.
- * SYSCALLS: setns unshare sethostname uname openat clone wait4 pipe2 read write exit_group */
+ * SYSCALLS: setns unshare sethostname uname openat clone wait4 pipe2 read write exit_group geteuid */
 #include <sched.h>
 #include <sys/utsname.h>
 #include "tst_test.h"

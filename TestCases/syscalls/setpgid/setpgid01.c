@@ -3,7 +3,7 @@
  * getpgid(0) equals getpgrp(); ESRCH for a pid that does not exist,
  * EINVAL for a negative pgid, EPERM for a group in another session and
  * for a session leader.
- * SYSCALLS: setpgid getpgid getpgrp getpid setsid clone wait4 exit_group */
+ * SYSCALLS: setpgid getpgid getpid setsid clone wait4 exit_group futex */
 #include <sys/syscall.h>
 #include "tst_test.h"
 

@@ -5,7 +5,7 @@
  * (EACCES), checked relative to the nice value the test started with (the
  * runner may itself run under nice); EINVAL for which 99, ESRCH for a
  * missing pid.
- * SYSCALLS: getpriority setpriority setpgid setuid clone wait4 exit_group */
+ * SYSCALLS: getpriority setpriority setpgid setuid clone wait4 exit_group geteuid futex clock_nanosleep */
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include "tst_test.h"

@@ -2,7 +2,7 @@
  * read back, -1 keeps a field; after dropping the uid, switching among the
  * current gids works and a foreign gid is EPERM; EFAULT for getresgid into
  * unmapped memory.
- * SYSCALLS: setresgid getresgid setuid clone wait4 exit_group */
+ * SYSCALLS: setresgid getresgid setuid clone wait4 exit_group geteuid */
 #include <sys/syscall.h>
 #include "tst_test.h"
 

@@ -3,7 +3,7 @@
  * current real/effective/saved ids (back to the saved 0 via the effective
  * id) but not take a new one (EPERM); EFAULT for getresuid into unmapped
  * memory.
- * SYSCALLS: setresuid getresuid clone wait4 exit_group */
+ * SYSCALLS: setresuid getresuid clone wait4 exit_group geteuid */
 #include <sys/syscall.h>
 #include "tst_test.h"
 

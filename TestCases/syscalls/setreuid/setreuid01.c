@@ -1,7 +1,7 @@
 /* setreuid(): root sets real and effective uid, setting the real uid also
  * moves the saved uid to the new effective one; an unprivileged process can
  * swap real and effective but gets EPERM for a foreign uid.
- * SYSCALLS: setreuid getresuid clone wait4 exit_group */
+ * SYSCALLS: setreuid getresuid clone wait4 exit_group geteuid */
 #include "tst_test.h"
 
 static void run(void)

@@ -2,7 +2,7 @@
  * (getsid(0) == getpgrp() == getpid()); the parent sees the child's new
  * session via getsid(pid); a process group leader gets EPERM; getsid() of
  * a missing pid is ESRCH.
- * SYSCALLS: setsid getsid getpgid getpid setpgid clone wait4 exit_group */
+ * SYSCALLS: setsid getsid getpgid getpid setpgid clone wait4 exit_group futex */
 #include "tst_test.h"
 
 static void run(unsigned int n)

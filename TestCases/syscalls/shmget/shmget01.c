@@ -3,7 +3,7 @@
  * EEXIST; ENOENT for a missing key without IPC_CREAT; EINVAL for size 0 and
  * for asking an existing segment for more than its size; EACCES for an
  * unprivileged user on a 0600 segment.
- * SYSCALLS: shmget shmctl setuid clone wait4 exit_group */
+ * SYSCALLS: shmget shmctl setuid clone wait4 exit_group geteuid */
 #include <sys/ipc.h>
 #include <sys/shm.h>
 #include "tst_test.h"

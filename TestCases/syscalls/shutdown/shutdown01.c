@@ -2,7 +2,7 @@
  * other direction still works; a write after SHUT_WR is EPIPE (SIGPIPE
  * ignored) or kills with SIGPIPE by default; SHUT_RD makes reads return 0;
  * ENOTCONN on an unconnected TCP socket, EINVAL for how 7, ENOTSOCK, EBADF.
- * SYSCALLS: shutdown socketpair socket sendto recvfrom write read rt_sigaction close openat clone wait4 exit_group */
+ * SYSCALLS: shutdown socketpair socket sendto recvfrom write rt_sigaction close openat clone wait4 exit_group */
 #include <sys/socket.h>
 #include "tst_test.h"
 #include "tst_safe_net.h"

@@ -5,7 +5,7 @@
  * page with no handler is killed by SIGBUS. On AArch64 a load-exclusive from
  * a misaligned address is SIGBUS BUS_ADRALN (other architectures: TCONF for
  * that case).
- * SYSCALLS: openat ftruncate mmap munmap rt_sigaction clone wait4 setrlimit prlimit64 */
+ * SYSCALLS: openat ftruncate mmap munmap rt_sigaction clone wait4 prlimit64 rt_sigprocmask */
 #include <setjmp.h>
 #include <sys/mman.h>
 #include <sys/resource.h>

@@ -5,7 +5,7 @@
  * killed by SIGILL. __builtin_trap() kills with the architecture's natural
  * signal: SIGILL on x86-64 (ud2), SIGTRAP on AArch64 and riscv64 (a
  * breakpoint instruction). Other architectures: TCONF for the arch cases.
- * SYSCALLS: rt_sigaction rt_sigprocmask clone wait4 setrlimit prlimit64 */
+ * SYSCALLS: rt_sigaction rt_sigprocmask clone wait4 prlimit64 */
 #include <setjmp.h>
 #include <sys/resource.h>
 #include <ucontext.h>

@@ -3,7 +3,7 @@
  * value for sigqueue); the fd polls readable; passing the fd back replaces
  * its mask; an empty non-blocking signalfd gives EAGAIN; EINVAL for unknown
  * flags, a wrong mask size, a short read buffer and a non-signalfd fd.
- * SYSCALLS: signalfd4 read poll ppoll rt_sigprocmask rt_sigqueueinfo tgkill getpid gettid pipe2 close */
+ * SYSCALLS: signalfd4 read ppoll rt_sigprocmask rt_sigqueueinfo tgkill getpid gettid pipe2 close getuid */
 #include <poll.h>
 #include <sys/signalfd.h>
 #include <sys/syscall.h>

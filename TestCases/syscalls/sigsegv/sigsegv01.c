@@ -4,7 +4,7 @@
  * address 0 is SEGV_MAPERR at 0; a write to a MAP_PRIVATE mapping of a
  * read-only file opened O_RDONLY with PROT_READ is SEGV_ACCERR; after
  * mprotect(PROT_READ|PROT_WRITE) the same write succeeds.
- * SYSCALLS: rt_sigaction mmap munmap mprotect openat */
+ * SYSCALLS: rt_sigaction mmap munmap mprotect openat rt_sigprocmask */
 #include <setjmp.h>
 #include <sys/mman.h>
 #include "tst_test.h"

@@ -5,7 +5,7 @@
  * access runs once, then the retried access kills; a handler that exits
  * decides the status itself. Checks use WIFSIGNALED/WTERMSIG only (core
  * dumps are disabled in the child, so WCOREDUMP does not matter).
- * SYSCALLS: rt_sigaction rt_sigprocmask clone wait4 setrlimit prlimit64 exit_group */
+ * SYSCALLS: rt_sigaction rt_sigprocmask clone wait4 prlimit64 exit_group */
 #include <sys/resource.h>
 #include "tst_test.h"
 

@@ -3,7 +3,7 @@
  * 0x3e8, the one __builtin_trap() uses); advancing the saved pc by 4 resumes
  * after it with the registers the handler wrote; with no handler, and with
  * SIGTRAP ignored or blocked, a child is killed by SIGTRAP. AArch64 only.
- * SYSCALLS: rt_sigaction rt_sigprocmask rt_sigreturn clone wait4 setrlimit prlimit64 */
+ * SYSCALLS: rt_sigaction rt_sigprocmask rt_sigreturn clone wait4 prlimit64 */
 #include <sys/resource.h>
 #include <ucontext.h>
 #include "tst_test.h"

@@ -1,6 +1,6 @@
 /* stat(): size, type, mode, nlink, uid and ino of files and directories;
  * ENOENT, ENOTDIR, ENAMETOOLONG, EFAULT for path and buffer.
- * SYSCALLS: newfstatat openat write close mkdir */
+ * SYSCALLS: newfstatat openat write close mkdirat geteuid umask */
 #include <limits.h>
 #include "tst_test.h"
 

@@ -2,7 +2,7 @@
  * >= available), a block size and a name length, and the same f_type and
  * f_fsid as fstatfs on a file in it; /proc reports PROC_SUPER_MAGIC; ENOENT,
  * ENOTDIR, ELOOP, ENAMETOOLONG, EFAULT for path and buffer.
- * SYSCALLS: statfs fstatfs openat close symlink */
+ * SYSCALLS: statfs fstatfs openat close symlinkat faccessat */
 #include <limits.h>
 #include <sys/statfs.h>
 #include "tst_test.h"

@@ -8,7 +8,7 @@
  * clear on a file; FS_IOC_SETFLAGS immutable/append show up as
  * STATX_ATTR_IMMUTABLE/APPEND (TCONF where the filesystem lacks them);
  * EINVAL for unknown flags, ENOTDIR for a file used as a directory.
- * SYSCALLS: statx openat close write symlinkat utimensat ioctl fstat newfstatat clock_gettime */
+ * SYSCALLS: statx openat close write symlinkat utimensat ioctl newfstatat clock_gettime geteuid */
 #include <linux/fs.h>
 #include <sys/ioctl.h>
 #include <sys/sysmacros.h>

@@ -2,7 +2,7 @@
  * machine): a file of zeros has no swap signature (EINVAL), swapoff() of a
  * file that is not swap is EINVAL, missing paths are ENOENT, EFAULT, and an
  * unprivileged caller gets EPERM.
- * SYSCALLS: swapon swapoff setuid */
+ * SYSCALLS: swapon swapoff setuid geteuid */
 #include <sys/syscall.h>
 #include "tst_test.h"
 

@@ -1,7 +1,7 @@
 /* symlink(), symlinkat() and readlink(): the link stores the target text
  * verbatim (even dangling), lstat sees S_IFLNK; EEXIST, ENOENT for an empty
  * target; readlink EINVAL on a non-link, truncation to the buffer size.
- * SYSCALLS: symlink symlinkat readlink readlinkat newfstatat unlink */
+ * SYSCALLS: symlinkat readlinkat newfstatat unlinkat */
 #include "tst_test.h"
 
 static void setup(void)

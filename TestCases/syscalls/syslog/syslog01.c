@@ -4,7 +4,7 @@
  * into a buffer of the full size no more than the buffer size; EINVAL for an
  * unknown action, a negative length and a NULL buffer, EFAULT for an
  * unmapped buffer when the log is not empty. TCONF when the kernel log is restricted (EPERM).
- * SYSCALLS: syslog */
+ * SYSCALLS: syslog geteuid */
 #include <sys/klog.h>
 #include "tst_test.h"
 

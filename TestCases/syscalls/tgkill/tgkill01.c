@@ -3,7 +3,7 @@
  * signal 0 probes a live thread; ESRCH for a tid that is not in the given
  * thread group and for an exited thread, EINVAL for signal 1000 and a
  * non-positive tgid or tid.
- * SYSCALLS: tgkill gettid getpid rt_sigaction clone clone3 futex */
+ * SYSCALLS: tgkill gettid getpid rt_sigaction clone futex madvise rt_sigprocmask exit clock_nanosleep */
 #include <pthread.h>
 #include <sys/syscall.h>
 #include "tst_test.h"

@@ -1,7 +1,7 @@
 /* timer_delete(): the id stops working (gettime, settime and a second
  * delete give EINVAL) and an armed timer deleted before expiry never
  * queues its signal; EINVAL for an id never created.
- * SYSCALLS: timer_delete timer_create timer_settime timer_gettime rt_sigprocmask rt_sigpending nanosleep clock_nanosleep */
+ * SYSCALLS: timer_delete timer_create timer_settime timer_gettime rt_sigprocmask rt_sigpending clock_nanosleep */
 #include "tst_test.h"
 #include "../timer_create/posix_timer.h"
 

@@ -2,7 +2,7 @@
  * timer whose signal stays blocked for 30 ms expires many times but queues
  * one signal, and after it is taken the overrun count is positive; EINVAL
  * for an unknown id.
- * SYSCALLS: timer_getoverrun timer_settime timer_create timer_delete rt_sigtimedwait rt_sigprocmask nanosleep clock_nanosleep */
+ * SYSCALLS: timer_getoverrun timer_settime timer_create timer_delete rt_sigtimedwait rt_sigprocmask clock_nanosleep */
 #include "tst_test.h"
 #include "../timer_create/posix_timer.h"
 

@@ -1,7 +1,7 @@
 /* timer_gettime(): a new timer reads zero, an armed one reports time left
  * within what was set and its interval, an expired one-shot reads zero
  * again; EINVAL for an unknown id, EFAULT for an unmapped buffer.
- * SYSCALLS: timer_gettime timer_settime timer_create timer_delete nanosleep clock_nanosleep */
+ * SYSCALLS: timer_gettime timer_settime timer_create timer_delete clock_nanosleep */
 #include "tst_test.h"
 #include "../timer_create/posix_timer.h"
 

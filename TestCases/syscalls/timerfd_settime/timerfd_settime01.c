@@ -3,7 +3,7 @@
  * the past fires at once, the old setting comes back in old_value, a zero
  * value disarms; EINVAL for tv_nsec out of range, unknown flags and a
  * non-timerfd fd; EBADF; EFAULT.
- * SYSCALLS: timerfd_settime timerfd_create clock_gettime read poll ppoll pipe2 close */
+ * SYSCALLS: timerfd_settime timerfd_create clock_gettime read ppoll pipe2 close */
 #include <poll.h>
 #include <sys/timerfd.h>
 #include <time.h>

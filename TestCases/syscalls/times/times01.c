@@ -2,7 +2,7 @@
  * process's user+system time grows after burning CPU, a reaped child's CPU
  * time shows up in tms_cutime+tms_cstime; EFAULT for an unmapped buffer
  * (raw syscall: glibc's wrapper is not needed to see it).
- * SYSCALLS: times clock_gettime nanosleep clock_nanosleep clone wait4 exit_group */
+ * SYSCALLS: times clock_gettime clock_nanosleep clone wait4 exit_group */
 #include <sys/syscall.h>
 #include <sys/times.h>
 #include <time.h>

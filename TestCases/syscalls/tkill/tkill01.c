@@ -2,7 +2,7 @@
  * si_code SI_TKILL; signal 0 probes a live thread; tgkill to a second
  * thread reaches that thread; EINVAL for tid <= 0 and signal 1000, ESRCH
  * for a missing tid and for a tgid/tid pair that does not match.
- * SYSCALLS: tkill tgkill rt_sigaction gettid getpid futex clone clone3 exit */
+ * SYSCALLS: tkill tgkill rt_sigaction gettid getpid futex clone exit madvise rt_sigprocmask clock_nanosleep */
 #include <pthread.h>
 #include <sys/syscall.h>
 #include "tst_test.h"

@@ -1,6 +1,6 @@
 /* unlink(): removes a name; an open fd keeps the data readable; EISDIR
  * for a directory, ENOENT, ENOTDIR, EFAULT.
- * SYSCALLS: unlink openat read close newfstatat mkdir */
+ * SYSCALLS: unlinkat openat read close newfstatat mkdirat */
 #include "tst_test.h"
 
 static void run(unsigned int n)

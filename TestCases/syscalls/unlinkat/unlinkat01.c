@@ -2,7 +2,7 @@
  * directory with AT_REMOVEDIR; EISDIR for a directory without the flag,
  * ENOTDIR for a file with it, EINVAL for an unknown flag, ENOTEMPTY, ENOENT,
  * ENOTDIR for a regular-file dirfd, EBADF.
- * SYSCALLS: unlinkat openat close newfstatat mkdir mkdirat */
+ * SYSCALLS: unlinkat openat close newfstatat mkdirat faccessat */
 #include "tst_test.h"
 
 static int dfd = -1, ffd = -1;

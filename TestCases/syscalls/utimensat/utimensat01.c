@@ -1,7 +1,7 @@
 /* utimensat(): sets explicit times, UTIME_OMIT keeps one, UTIME_NOW sets
  * the current time, AT_SYMLINK_NOFOLLOW touches the link; EINVAL for a bad
  * tv_nsec, ENOENT.
- * SYSCALLS: utimensat newfstatat symlink clock_gettime */
+ * SYSCALLS: utimensat newfstatat symlinkat clock_gettime */
 #include <time.h>
 #include "tst_test.h"
 

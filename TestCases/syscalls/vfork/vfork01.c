@@ -1,7 +1,7 @@
 /* vfork(): the parent is suspended until the child exits, the child shares
  * the parent's memory (a store in the child is seen by the parent), the
  * child's pid and getppid() agree, its exit status reaches wait4.
- * SYSCALLS: vfork clone wait4 getpid getppid exit_group */
+ * SYSCALLS: clone wait4 getpid getppid exit_group */
 #include "tst_test.h"
 
 static volatile int shared_word;

@@ -1,7 +1,7 @@
 /* vhangup(): as root in a child that has no controlling terminal (after
  * setsid()) it succeeds and hangs up nothing; an unprivileged child gets
  * EPERM. Never run with a terminal: it would hang up the caller's tty.
- * SYSCALLS: vhangup setsid setuid */
+ * SYSCALLS: vhangup setsid setuid geteuid */
 #include <sys/syscall.h>
 #include "tst_test.h"
 

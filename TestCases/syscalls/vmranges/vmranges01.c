@@ -6,7 +6,7 @@
  * ENOMEM and changes nothing, of length 0 succeeds, unaligned is EINVAL;
  * mremap from an unmapped address is EFAULT, MREMAP_FIXED without
  * MREMAP_MAYMOVE EINVAL; readlink and fstat into a bad buffer are EFAULT.
- * SYSCALLS: mmap munmap mprotect mremap mincore readlinkat fstat openat close */
+ * SYSCALLS: mmap munmap mprotect mremap mincore readlinkat newfstatat openat close */
 #ifndef _GNU_SOURCE
 # define _GNU_SOURCE
 #endif

@@ -3,7 +3,7 @@
  * with si_pid 0, WNOWAIT leaves the child waitable, the raw syscall fills
  * rusage; ECHILD with no children, EINVAL without WEXITED/WSTOPPED/
  * WCONTINUED and for a bad idtype.
- * SYSCALLS: waitid clone kill wait4 exit_group */
+ * SYSCALLS: waitid clone kill wait4 exit_group futex */
 #include <sys/syscall.h>
 #include <sys/resource.h>
 #include "tst_test.h"

@@ -1,7 +1,7 @@
 /* waitid() job control: WSTOPPED reports CLD_STOPPED with the stop signal,
  * WCONTINUED reports CLD_CONTINUED after SIGCONT, P_PGID selects a child by
  * its process group and ignores another group; waitpid(WUNTRACED) agrees.
- * SYSCALLS: waitid wait4 kill setpgid clone exit_group */
+ * SYSCALLS: waitid wait4 kill setpgid clone exit_group futex */
 #include "tst_test.h"
 
 static void run(unsigned int n)

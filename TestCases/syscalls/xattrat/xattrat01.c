@@ -4,7 +4,7 @@
  * it; AT_EMPTY_PATH works on the file's own fd. Errors: ENODATA, EEXIST
  * (XATTR_CREATE), ERANGE, EINVAL (unknown at-flags, a short xattr_args),
  * ENOENT, EBADF.
- * SYSCALLS: setxattrat getxattrat listxattrat removexattrat */
+ * SYSCALLS: setxattrat getxattrat listxattrat removexattrat setxattr utimensat */
 #include <sys/syscall.h>
 #include <sys/xattr.h>
 #include "tst_test.h"
