@@ -161,6 +161,8 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Build what is missing, run every test in every lane, compare with native, write results.")
     @OptionGroup var corpus: CorpusOptions
     @OptionGroup var options: RunOptionsGroup
+    @Option(name: .customLong("baselines"), help: "Folder of baseline-<arch>.json files whose reasons JUnit and the matrix show (default <root>/results; missing files are fine).")
+    var baselines: String?
 
     func run() throws {
         do {
@@ -173,6 +175,7 @@ struct Run: ParsableCommand {
             config.shard = try options.shardValue()
             config.progress = options.progressStyle()
             config.traceFerry = options.trace
+            config.knownReasons = try knownReasons(in: absolute(baselines ?? c.root + "/results"), archs: c.archs)
             if let mul = options.timeoutMul { config.environment["LTP_TIMEOUT_MUL"] = mul }
             guard options.timeout > 0 else { throw RunnerError.usage("--timeout must be positive") }
             let session = Session(config: config)
@@ -180,6 +183,19 @@ struct Run: ParsableCommand {
             finish(try session.runCorpus(), watch: watch)
         } catch { fail("\(error)", status: status(for: error)) }
     }
+}
+
+/// Architecture to test to reason, from the committed baselines that exist (a broken one is an
+/// error: its reasons would silently vanish from the reports).
+func knownReasons(in dir: String, archs: [Architecture]) throws -> [String: [String: String]] {
+    var result: [String: [String: String]] = [:]
+    for arch in archs {
+        let path = "\(dir)/baseline-\(arch.name).json"
+        guard FileManager.default.fileExists(atPath: path) else { continue }
+        let baseline = try ResultsFile.loadBaseline(path)
+        result[arch.name] = (baseline.reasons ?? [:]).filter { !Baseline.isPlaceholder($0.value) }
+    }
+    return result
 }
 
 struct LTP: ParsableCommand {
@@ -242,12 +258,14 @@ struct LTP: ParsableCommand {
 }
 
 struct GateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "gate", abstract: "Exit 1 listing every test that passed in the baseline and does not now.")
+    static let configuration = CommandConfiguration(
+        commandName: "gate",
+        abstract: "Exit 1 listing every test that passed in the baseline and does not now, and every test whose ferry outcome differs from native without a reason in the baseline.")
     @Option(name: .customLong("baseline"), help: "Baseline file (results/baseline-<arch>.json).")
     var baseline: String
     @Option(name: .customLong("results"), help: "Results folder holding summary.json (default results/latest).")
     var results: String?
-    @Flag(name: .customLong("update-baseline"), help: "Write the baseline from the results instead of gating.")
+    @Flag(name: .customLong("update-baseline"), help: "Write the baseline from the results instead of gating (its reasons are kept; a new exception gets a placeholder reason to replace).")
     var update = false
     @Option(name: .customLong("arch"), help: "Architecture of a new baseline (default: the results' only one).")
     var arch: String?
@@ -257,27 +275,43 @@ struct GateCommand: ParsableCommand {
             let dir = absolute(results ?? (findRoot().map { $0 + "/results/latest" } ?? "results/latest"))
             let summary = try ResultsFile.loadSummary(dir + "/summary.json")
             if update {
+                // An unreadable old baseline is an error here: writing over it would lose its reasons.
+                let old = FileManager.default.fileExists(atPath: baseline) ? try ResultsFile.loadBaseline(baseline) : nil
                 let archName: String
                 if let arch { archName = try Architecture.parseGuestList(arch)[0].name }
-                else if FileManager.default.fileExists(atPath: baseline), let old = try? ResultsFile.loadBaseline(baseline) { archName = old.arch }
+                else if let old { archName = old.arch }
                 else if summary.architectures.count == 1 { archName = summary.architectures[0] }
                 else { throw RunnerError.usage("the results hold several architectures; pass --arch") }
                 if !summary.complete || summary.shard != nil { FileHandle.standardError.write(Data("ferry-test: warning: the results are incomplete (interrupted or one shard); the baseline holds only what ran\n".utf8)) }
-                let new = try Gate.baseline(from: summary, arch: archName)
+                let new = try Gate.baseline(from: summary, arch: archName, previous: old?.arch == archName ? old : nil)
                 try AtomicFile.write(try ResultsFile.encode(new), to: absolute(baseline))
                 let passes = new.tests.values.flatMap { $0.values }.filter { $0 == .pass }.count
-                print("ferry-test gate: wrote \(baseline): \(new.tests.count) tests, \(passes) passing test/lane pairs")
+                print("ferry-test gate: wrote \(baseline): \(new.tests.count) tests, \(passes) passing test/lane pairs, \(new.reasons?.count ?? 0) reasons")
+                let todo = (new.reasons ?? [:]).filter { Baseline.isPlaceholder($0.value) }.keys.sorted()
+                if !todo.isEmpty {
+                    print("ferry-test gate: \(todo.count) tests differ from native and have the placeholder reason; write why in \(baseline) before the gate passes: \(todo.joined(separator: " "))")
+                }
                 return
             }
             let base = try ResultsFile.loadBaseline(baseline)
             let found = Gate.regressions(baseline: base, summary: summary)
             for line in Gate.improvements(baseline: base, summary: summary) { print("improved: \(line)") }
-            if found.isEmpty {
+            for r in found { print("REGRESSION \(r)") }
+            let conformance = Gate.conformance(baseline: base, summary: summary, arch: base.arch)
+            for e in conformance.unexplained { print(e.complaint(baselinePath: baseline)) }
+            if conformance.compared > 0 {
+                print("ferry-test gate: \(base.arch): \(conformance.line)")
+            } else {
+                print("ferry-test gate: \(base.arch): no test ran both natively and under ferry; outcomes not compared with native")
+            }
+            if found.isEmpty && conformance.unexplained.isEmpty {
                 print("ferry-test gate: no regressions against \(baseline) (\(base.tests.count) tests in the baseline)")
                 return
             }
-            for r in found { print("REGRESSION \(r)") }
-            print("ferry-test gate: \(found.count) regressions against \(baseline)")
+            var problems: [String] = []
+            if !found.isEmpty { problems.append("\(found.count) regressions") }
+            if !conformance.unexplained.isEmpty { problems.append("\(conformance.unexplained.count) tests differ from native without a reason") }
+            print("ferry-test gate: \(problems.joined(separator: ", ")) against \(baseline)")
             throw ExitCode(1)
         } catch let e as ExitCode { throw e } catch { fail("\(error)", status: 2) }
     }

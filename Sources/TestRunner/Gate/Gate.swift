@@ -12,6 +12,48 @@ public struct Regression: Equatable, Sendable, CustomStringConvertible {
     }
 }
 
+/// A test whose ferry outcome is not its native one, and what the baseline says about it.
+public struct KnownException: Codable, Equatable, Sendable {
+    public var arch: String
+    public var test: String
+    public var native: Outcome
+    public var ferry: Outcome
+    /// As the baseline writes it: nil when it has none, possibly still the placeholder.
+    public var reason: String?
+
+    /// A reason a person wrote (not missing, not the placeholder).
+    public var explained: Bool { reason.map { !Baseline.isPlaceholder($0) } ?? false }
+
+    /// The gate's line for an exception without a usable reason: what differs and how to fix it.
+    public func complaint(baselinePath: String) -> String {
+        let what = "\(test): ferry \(ferry.rawValue), native \(native.rawValue)"
+        if reason == nil {
+            return "UNEXPLAINED \(what), and \(baselinePath) gives no reason: add \"\(test)\": \"<why, in one line>\" to its \"reasons\" (run the test natively and under ferry and read its verdict lines)"
+        }
+        return "UNEXPLAINED \(what), and its reason in \(baselinePath) is still the placeholder: replace it with one line saying why"
+    }
+}
+
+/// An architecture's tests compared with native: how many have their native outcome under ferry.
+public struct Conformance: Codable, Equatable, Sendable {
+    public var arch: String
+    /// Tests that ran both natively and under ferry.
+    public var compared: Int
+    public var exceptions: [KnownException]
+
+    public var conformant: Int { compared - exceptions.count }
+    public var unexplained: [KnownException] { exceptions.filter { !$0.explained } }
+    public var percent: Double { compared == 0 ? 100 : Double(conformant) * 100 / Double(compared) }
+
+    /// `284/287 (98.95%) tests have their native outcome; 3 known exceptions with reasons`.
+    public var line: String {
+        let explained = exceptions.count - unexplained.count
+        var s = "\(conformant)/\(compared) (\(String(format: "%.2f", percent))%) tests have their native outcome; \(explained) known exception\(explained == 1 ? "" : "s") with reasons"
+        if !unexplained.isEmpty { s += ", \(unexplained.count) without" }
+        return s
+    }
+}
+
 public enum Gate {
     /// Every (test, lane) that passed in the baseline and does not now.
     public static func regressions(baseline: Baseline, summary: Summary) -> [Regression] {
@@ -27,15 +69,48 @@ public enum Gate {
         return found
     }
 
-    /// What passed and what did not this time, as a baseline for `arch`.
-    public static func baseline(from summary: Summary, arch: String) throws -> Baseline {
+    /// What passed and what did not this time, as a baseline for `arch`. The reasons of
+    /// `previous` are kept for the tests that still exist; a test whose ferry outcome now differs
+    /// from native and has no reason gets `Baseline.placeholder`, which the gate rejects until a
+    /// person replaces it (a reason is found out, not generated).
+    public static func baseline(from summary: Summary, arch: String, previous: Baseline? = nil) throws -> Baseline {
         guard summary.architectures.contains(arch) else {
             throw RunnerError.usage("the results hold no \(arch) run (they hold: \(summary.architectures.joined(separator: ", ")))")
         }
         var tests: [String: [String: Outcome]] = [:]
         for t in summary.tests where t.arch == arch { tests[t.name] = t.lanes }
+        var reasons: [String: String] = [:]
+        for (test, reason) in previous?.reasons ?? [:] where tests[test] != nil { reasons[test] = reason }
+        for t in summary.tests where t.arch == arch && differs(t) && reasons[t.name] == nil {
+            reasons[t.name] = Baseline.placeholder
+        }
         return Baseline(arch: arch, generated: "ferry-test run of \(summary.started), ferry \(summary.environment.ferryVersion), lanes \(summary.lanes.joined(separator: ","))",
-                        tests: tests)
+                        tests: tests, reasons: reasons)
+    }
+
+    /// The emulated lane whose outcome must match native's (or have a reason in the baseline).
+    public static let checkedLane = "ferry"
+
+    /// Whether a test ran natively and under ferry with different outcomes.
+    public static func differs(_ t: TestRecord) -> Bool {
+        guard let native = t.lanes["native"], let ferry = t.lanes[checkedLane] else { return false }
+        return native != ferry
+    }
+
+    /// How many of an architecture's tests have under ferry their native outcome, and the others
+    /// with the baseline's reason for each (nil when it gives none, the placeholder as written).
+    public static func conformance(baseline: Baseline?, summary: Summary, arch: String) -> Conformance {
+        conformance(reasons: baseline?.reasons ?? [:], summary: summary, arch: arch)
+    }
+
+    /// The same with the reasons given directly (the matrix takes them from the records).
+    public static func conformance(reasons: [String: String], summary: Summary, arch: String) -> Conformance {
+        let compared = summary.tests.filter { $0.arch == arch && $0.lanes["native"] != nil && $0.lanes[checkedLane] != nil }
+        let exceptions = compared.filter(differs).map {
+            KnownException(arch: arch, test: $0.name, native: $0.lanes["native"]!, ferry: $0.lanes[checkedLane]!,
+                           reason: reasons[$0.name])
+        }
+        return Conformance(arch: arch, compared: compared.count, exceptions: exceptions.sorted { $0.test < $1.test })
     }
 
     /// Tests present in both with different outcomes, for information (improvements included).
@@ -76,7 +151,8 @@ public enum Merge {
                         }
                         merged.tests[i].lanes[lane] = o
                         merged.tests[i].details[lane] = t.details[lane]
-                        if lane == "ferry", let called = t.called { merged.tests[i].called = called }
+                        if lane == "ferry", let called = t.called { merged.tests[i].called = called; merged.tests[i].calls = t.calls }
+                        if merged.tests[i].knownReason == nil { merged.tests[i].knownReason = t.knownReason }
                         if let c = t.comparison[lane] { merged.tests[i].comparison[lane] = c }
                         origin[laneKey] = path
                     }

@@ -34,6 +34,12 @@ public struct TestRecord: Codable, Equatable, Sendable {
     /// The syscalls the test called in the traced ferry lane, every process of it (sorted); nil
     /// when that lane was not traced. Optional, so summaries written before it still read.
     public var called: [String]?
+    /// Per syscall called in the traced ferry lane, its successful calls and its failed ones by
+    /// errno (every process of the test). Nil when untraced or written before it existed.
+    public var calls: [String: CallOutcomes]?
+    /// The reason the committed baseline gives for this test (why its ferry outcome differs from
+    /// native), copied in so JUnit and the matrix can show it; nil when the baseline gives none.
+    public var knownReason: String?
 
     public var key: String { arch + "/" + name }
 }
@@ -68,7 +74,11 @@ public struct Summary: Codable, Equatable, Sendable {
 
 public struct Baseline: Codable, Equatable, Sendable {
     public static let formatName = "ferry-test-baseline"
-    public static let currentVersion = 1
+    /// 2 added `reasons`; version 1 files (no reasons) still load.
+    public static let currentVersion = 2
+    /// What --update-baseline writes for a test that newly differs from native. The gate rejects
+    /// it, so a person has to find out the cause and write it.
+    public static let placeholder = "TODO: write in one line why the ferry outcome differs from native"
 
     public var format = Baseline.formatName
     public var version = Baseline.currentVersion
@@ -77,6 +87,29 @@ public struct Baseline: Codable, Equatable, Sendable {
     public var generated: String
     /// Test name to lane name to outcome.
     public var tests: [String: [String: Outcome]]
+    /// Test name to a one-line reason: required for every test whose ferry outcome differs from
+    /// its native one, optional for others (a TCONF in every lane, say). Nil in version 1 files.
+    public var reasons: [String: String]?
+
+    public init(arch: String, generated: String, tests: [String: [String: Outcome]], reasons: [String: String]? = nil) {
+        self.arch = arch; self.generated = generated; self.tests = tests; self.reasons = reasons
+    }
+
+    /// The reason for `test` when there is a real one (not missing, not the placeholder).
+    public func reason(for test: String) -> String? {
+        guard let r = reasons?[test], !Self.isPlaceholder(r) else { return nil }
+        return r
+    }
+
+    public static func isPlaceholder(_ reason: String) -> Bool { reason.hasPrefix("TODO") }
+
+    /// What is wrong with a reason as written, or nil when it is a usable line.
+    static func problem(with reason: String) -> String? {
+        if reason.trimmingCharacters(in: .whitespaces).isEmpty { return "is empty" }
+        if reason.contains(where: { $0.isNewline }) { return "is more than one line" }
+        if reason.count > 300 { return "is longer than 300 characters (one line, please)" }
+        return nil
+    }
 }
 
 public enum ResultsFile {
@@ -129,7 +162,13 @@ public enum ResultsFile {
     }
 
     public static func loadBaseline(_ path: String) throws -> Baseline {
-        try load(Baseline.self, from: path, format: Baseline.formatName, version: Baseline.currentVersion)
+        let baseline = try load(Baseline.self, from: path, format: Baseline.formatName, version: Baseline.currentVersion)
+        for (test, reason) in (baseline.reasons ?? [:]).sorted(by: { $0.key < $1.key }) {
+            if let problem = Baseline.problem(with: reason) {
+                throw RunnerError.badResultsFile(path: path, problem: "has a bad reason for \(test): it \(problem)")
+            }
+        }
+        return baseline
     }
 
     public static func encode<T: Encodable>(_ value: T) throws -> Data {

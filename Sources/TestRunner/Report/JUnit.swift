@@ -26,6 +26,11 @@ public enum JUnitWriter {
                                              ("host.kernel", summary.environment.hostKernel)]
             for (a, cc) in summary.environment.compilers.sorted(by: { $0.key < $1.key }) { props.append(("compiler.\(a)", cc)) }
             if let shard = summary.shard { props.append(("shard", shard)) }
+            // The baseline's reasons, in the emulated lanes' suites: a passing testcase has no
+            // element that could carry one.
+            if lane != "native" {
+                for record in cases { if let reason = record.knownReason { props.append(("known-exception.\(record.name)", reason)) } }
+            }
             for (name, value) in props {
                 out += "      <property name=\"\(esc(name))\" value=\"\(esc(value))\"/>\n"
             }
@@ -36,7 +41,8 @@ public enum JUnitWriter {
                 let classname = "\(arch).\(lane).\(record.family.isEmpty ? record.name : record.family)"
                 out += "    <testcase name=\"\(esc(record.name))\" classname=\"\(esc(classname))\" time=\"\(seconds(detail?.seconds ?? 0))\""
                 let body = detail.map(text) ?? ""
-                let message = detail.map { headline(outcome, $0) } ?? outcome.rawValue
+                var message = detail.map { headline(outcome, $0) } ?? outcome.rawValue
+                if lane != "native", let reason = record.knownReason { message = "known exception: \(reason); " + message }
                 switch outcome {
                 case .pass:
                     out += "/>\n"

@@ -2,7 +2,9 @@ import Foundation
 
 // The coverage matrix: a row per syscall (and per declared ioctl), a column group per architecture:
 // ferry's support level, the tests that declare it, the tests that called it under ferry's trace,
-// and the pass rate in each lane. Then the manifest gaps the trace shows.
+// whether the trace saw it succeed and with which errnos it failed, and the pass rate in each lane.
+// Then the known exceptions (tests whose ferry outcome differs from native, with the baseline's
+// reason), the implemented syscalls lacking a success or an error path, and the manifest gaps.
 
 public struct PassRate: Codable, Equatable, Sendable {
     public var passed: Int
@@ -21,12 +23,52 @@ public struct MatrixCell: Codable, Equatable, Sendable {
     /// Tests whose ferry trace shows the syscall called (declared or not); nil when no test of
     /// this architecture was traced.
     public var calling: [String]?
+    /// Traced calls that succeeded, summed over the tests; nil when untraced (as `calling`).
+    public var okCalls: Int?
+    /// Tests in which at least one call succeeded.
+    public var okTests: [String]?
+    /// Errno name to failed calls, summed over the tests.
+    public var errorCalls: [String: Int]?
+    /// Errno name to the tests in which a call failed with it.
+    public var errorTests: [String: [String]]?
+
+    /// The errno names seen, sorted; empty when untraced or none.
+    public var errnos: [String] { (errorCalls ?? [:]).keys.sorted() }
+}
+
+/// A syscall ferry implements (support full or partial) that the traced corpus never saw succeed,
+/// or never saw fail: a path no test compares with native.
+public struct PathGap: Codable, Equatable, Sendable {
+    public var arch: String
+    public var syscall: String
+    public var support: String
+    /// Tests whose trace shows the call.
+    public var calledBy: Int
+    public var success: Bool
+    public var errnos: [String]
+
+    /// "success", "error" or "success and error".
+    public var missing: String {
+        switch (success, errnos.isEmpty) {
+        case (false, true): return "success and error"
+        case (false, false): return "success"
+        default: return "error"
+        }
+    }
 }
 
 public struct MatrixRow: Codable, Equatable, Sendable {
     public var kind: String  // "syscall" or "ioctl"
     public var name: String
     public var arch: [String: MatrixCell]
+}
+
+public struct PathCounts: Codable, Equatable, Sendable {
+    public var implemented: Int
+    public var bothPaths: Int
+    public var successOnly: Int
+    public var errorOnly: Int
+    public var neverCalled: Int
 }
 
 public struct Matrix: Codable, Equatable, Sendable {
@@ -42,6 +84,15 @@ public struct Matrix: Codable, Equatable, Sendable {
     public var harness: [String: [String]]?
     /// Per traced test that passed under ferry, where its SYSCALLS: line and its trace disagree.
     public var gaps: [ManifestGap]?
+    /// Per architecture with native and ferry lanes: tests with their native outcome under ferry,
+    /// and the others with the baseline's reason (from the records). Nil in older matrices.
+    public var conformance: [Conformance]?
+    /// Implemented syscalls the traced corpus never saw succeed or never saw fail, per traced
+    /// architecture. Nil when nothing was traced.
+    public var pathGaps: [PathGap]?
+    /// Per traced architecture: syscalls ferry implements, and how many of them the corpus saw both
+    /// succeed and fail.
+    public var pathCounts: [String: PathCounts]?
 
     public init(summary: Summary) {
         architectures = summary.architectures
@@ -53,6 +104,19 @@ public struct Matrix: Codable, Equatable, Sendable {
             names["syscall"]!.formUnion(t.called ?? [])
         }
         let tracedArchs = Set(summary.tests.filter { $0.called != nil }.map(\.arch))
+        // Per architecture, per syscall: calls and tests by how the calls ended.
+        var paths: [String: [String: (ok: Int, okTests: [String], errors: [String: Int], errorTests: [String: [String]])]] = [:]
+        for t in summary.tests {
+            for (name, c) in t.calls ?? [:] {
+                var p = paths[t.arch, default: [:]][name] ?? (0, [], [:], [:])
+                p.ok += c.ok
+                if c.ok > 0 { p.okTests.append(t.name) }
+                for (errno, n) in c.errors ?? [:] { p.errors[errno, default: 0] += n; p.errorTests[errno, default: []].append(t.name) }
+                paths[t.arch, default: [:]][name] = p
+            }
+        }
+        // Summaries written before `calls` existed have `called` only: no path columns then.
+        let pathArchs = Set(summary.tests.filter { $0.calls != nil }.map(\.arch))
         var rows: [MatrixRow] = []
         for kind in ["syscall", "ioctl"] {
             for name in names[kind]!.sorted() {
@@ -66,8 +130,16 @@ public struct Matrix: Codable, Equatable, Sendable {
                     }
                     let calling = kind == "syscall" && tracedArchs.contains(arch)
                         ? summary.tests.filter { $0.arch == arch && ($0.called ?? []).contains(name) }.map(\.name) : nil
-                    row.arch[arch] = MatrixCell(support: kind == "syscall" ? summary.support[arch]?[name] ?? "" : "",
-                                                tests: tests.map(\.name), pass: pass, calling: calling)
+                    var cell = MatrixCell(support: kind == "syscall" ? summary.support[arch]?[name] ?? "" : "",
+                                          tests: tests.map(\.name), pass: pass, calling: calling)
+                    if kind == "syscall" && pathArchs.contains(arch) {
+                        let p = paths[arch]?[name]
+                        cell.okCalls = p?.ok ?? 0
+                        cell.okTests = p?.okTests.sorted() ?? []
+                        cell.errorCalls = p?.errors ?? [:]
+                        cell.errorTests = p?.errorTests.mapValues { $0.sorted() } ?? [:]
+                    }
+                    row.arch[arch] = cell
                 }
                 rows.append(row)
             }
@@ -83,7 +155,39 @@ public struct Matrix: Codable, Equatable, Sendable {
             harness = found.harness
             gaps = found.gaps
         }
+        if summary.lanes.contains("native") && summary.lanes.contains(Gate.checkedLane) {
+            conformance = summary.architectures.map { arch in
+                var reasons: [String: String] = [:]
+                for t in summary.tests where t.arch == arch { if let r = t.knownReason { reasons[t.name] = r } }
+                return Gate.conformance(reasons: reasons, summary: summary, arch: arch)
+            }
+        }
+        if !pathArchs.isEmpty {
+            var found: [PathGap] = []
+            var counts: [String: PathCounts] = [:]
+            for arch in summary.architectures where pathArchs.contains(arch) {
+                var c = PathCounts(implemented: 0, bothPaths: 0, successOnly: 0, errorOnly: 0, neverCalled: 0)
+                for row in rows where row.kind == "syscall" {
+                    guard let cell = row.arch[arch], cell.support == "full" || cell.support == "partial" else { continue }
+                    c.implemented += 1
+                    let success = (cell.okCalls ?? 0) > 0, failed = !cell.errnos.isEmpty
+                    switch (success, failed) {
+                    case (true, true): c.bothPaths += 1; continue
+                    case (true, false): c.successOnly += 1
+                    case (false, true): c.errorOnly += 1
+                    case (false, false): c.neverCalled += 1
+                    }
+                    found.append(PathGap(arch: arch, syscall: row.name, support: cell.support, calledBy: cell.calling?.count ?? 0,
+                                         success: success, errnos: cell.errnos))
+                }
+                counts[arch] = c
+            }
+            pathGaps = found
+            pathCounts = counts
+        }
     }
+
+    func pathsTraced(_ arch: String) -> Bool { pathCounts?[arch] != nil }
 
     func traced(_ arch: String) -> Bool { rows.contains { $0.arch[arch]?.calling != nil } }
 
@@ -95,12 +199,19 @@ public struct Matrix: Codable, Equatable, Sendable {
                 return "\(lane) " + Outcome.allCases.compactMap { o in counts[o.rawValue].map { "\($0) \(o.rawValue)" } }.joined(separator: ", ")
             }.joined(separator: "; ") + "\n\n"
         }
+        if let conformance { s += Self.conformanceMarkdown(conformance) }
+        if let pathGaps, let pathCounts { s += Self.pathGapsMarkdown(pathGaps, counts: pathCounts, architectures: architectures) }
+        s += "## Per syscall and ioctl\n\n"
+        if pathCounts != nil {
+            s += "*ok*: whether a traced call succeeded (in how many tests); *errors*: the errnos traced calls failed with.\n\n"
+        }
         var header = "| kind | name |"
         var rule = "|---|---|"
         for arch in architectures {
             header += " \(arch) support | \(arch) tests |"
             rule += "---|---|"
             if traced(arch) { header += " \(arch) called |"; rule += "---|" }
+            if pathsTraced(arch) { header += " \(arch) ok | \(arch) errors |"; rule += "---|---|" }
             for lane in lanes { header += " \(arch) \(lane) |"; rule += "---|" }
         }
         s += header + "\n" + rule + "\n"
@@ -110,6 +221,11 @@ public struct Matrix: Codable, Equatable, Sendable {
                 let cell = row.arch[arch]
                 line += " \(cell?.support ?? "") | \(cell?.tests.count ?? 0) |"
                 if traced(arch) { line += " \(cell?.calling.map { String($0.count) } ?? "-") |" }
+                if pathsTraced(arch) {
+                    if let cell, cell.okCalls != nil {
+                        line += " \(Self.okText(cell)) | \(cell.errnos.joined(separator: " ")) |"
+                    } else { line += " - | - |" }
+                }
                 for lane in lanes { line += " \(cell?.pass[lane]?.text ?? "-") |" }
             }
             s += line + "\n"
@@ -118,8 +234,73 @@ public struct Matrix: Codable, Equatable, Sendable {
         return s
     }
 
+    static func okText(_ cell: MatrixCell) -> String {
+        guard let ok = cell.okCalls else { return "-" }
+        return ok > 0 ? "yes (\(cell.okTests?.count ?? 0))" : "no"
+    }
+
+    static func conformanceMarkdown(_ list: [Conformance]) -> String {
+        var s = "## Outcomes compared with native\n\n"
+        for c in list { s += "- **\(c.arch)**: \(c.line)\n" }
+        let all = list.flatMap(\.exceptions)
+        s += "\n### Known exceptions (ferry outcome differs from native)\n\n"
+        if all.isEmpty { return s + "None.\n\n" }
+        s += "| arch | test | native | ferry | reason (from the baseline) |\n|---|---|---|---|---|\n"
+        for e in all {
+            let reason = e.explained ? e.reason! : "**no reason in the baseline**"
+            s += "| \(e.arch) | \(e.test) | \(e.native.rawValue) | \(e.ferry.rawValue) | \(reason.replacingOccurrences(of: "|", with: "\\|")) |\n"
+        }
+        return s + "\n"
+    }
+
+    static func pathGapsMarkdown(_ gaps: [PathGap], counts: [String: PathCounts], architectures: [String]) -> String {
+        var s = "## Syscalls lacking a success or an error path\n\n"
+        s += "Syscalls ferry implements (support full or partial) that the traced ferry lane never saw succeed, or never saw fail, in any test of the corpus (glibc's start-up calls count too).\n\n"
+        for arch in architectures {
+            guard let c = counts[arch] else { continue }
+            s += "- **\(arch)**: \(c.bothPaths)/\(c.implemented) implemented syscalls seen both succeeding and failing; \(c.successOnly) success only, \(c.errorOnly) error only, \(c.neverCalled) never called\n"
+        }
+        s += "\n"
+        if gaps.isEmpty { return s + "None.\n\n" }
+        s += "| arch | syscall | support | called by tests | success seen | errnos seen | lacking |\n|---|---|---|---|---|---|---|\n"
+        for g in gaps {
+            s += "| \(g.arch) | \(g.syscall) | \(g.support) | \(g.calledBy) | \(g.success ? "yes" : "no") | \(g.errnos.joined(separator: " ")) | \(g.missing) |\n"
+        }
+        return s + "\n"
+    }
+
     static let colours: [Outcome: String] = [.pass: "#2e7d32", .fail: "#c62828", .broken: "#ef6c00", .conf: "#9e9e9e",
                                              .timeout: "#6a1b9a", .crash: "#ad1457", .emulatorError: "#283593"]
+
+    static func conformanceHTML(_ list: [Conformance]) -> String {
+        let e = JUnitWriter.esc
+        var s = "<h2>Outcomes compared with native</h2>\n<ul>\n"
+        for c in list { s += "<li><b>\(e(c.arch))</b>: \(e(c.line))</li>\n" }
+        s += "</ul>\n"
+        let all = list.flatMap(\.exceptions)
+        guard !all.isEmpty else { return s }
+        s += "<table><thead><tr><th>arch</th><th>test</th><th>native</th><th>ferry</th><th>reason (from the baseline)</th></tr></thead><tbody>\n"
+        for x in all {
+            s += "<tr><td>\(e(x.arch))</td><td>\(e(x.test))</td><td>\(x.native.rawValue)</td><td>\(x.ferry.rawValue)</td><td>\(x.explained ? e(x.reason!) : "<b>no reason in the baseline</b>")</td></tr>\n"
+        }
+        return s + "</tbody></table>\n"
+    }
+
+    static func pathGapsHTML(_ gaps: [PathGap], counts: [String: PathCounts], architectures: [String]) -> String {
+        let e = JUnitWriter.esc
+        var s = "<h2>Syscalls lacking a success or an error path</h2>\n<ul>\n"
+        for arch in architectures {
+            guard let c = counts[arch] else { continue }
+            s += "<li><b>\(e(arch))</b>: \(c.bothPaths)/\(c.implemented) implemented syscalls seen both succeeding and failing; \(c.successOnly) success only, \(c.errorOnly) error only, \(c.neverCalled) never called</li>\n"
+        }
+        s += "</ul>\n"
+        guard !gaps.isEmpty else { return s }
+        s += "<table><thead><tr><th>arch</th><th>syscall</th><th>support</th><th>called by tests</th><th>success seen</th><th>errnos seen</th><th>lacking</th></tr></thead><tbody>\n"
+        for g in gaps {
+            s += "<tr><td>\(e(g.arch))</td><td>\(e(g.syscall))</td><td>\(e(g.support))</td><td class=\"n\">\(g.calledBy)</td><td>\(g.success ? "yes" : "no")</td><td>\(e(g.errnos.joined(separator: " ")))</td><td>\(e(g.missing))</td></tr>\n"
+        }
+        return s + "</tbody></table>\n"
+    }
 
     public func html() -> String {
         let e = JUnitWriter.esc
@@ -157,11 +338,16 @@ public struct Matrix: Codable, Equatable, Sendable {
             }
             s += "</svg>\n"
         }
+        if let conformance { s += Self.conformanceHTML(conformance) }
+        if let pathGaps, let pathCounts { s += Self.pathGapsHTML(pathGaps, counts: pathCounts, architectures: architectures) }
         if let gaps { s += ManifestGap.html(gaps, harness: harness ?? [:]) }
         s += "<h2>Per syscall and ioctl</h2>\n<p>Click a column header to sort.</p>\n<table id=\"m\"><thead><tr><th>kind</th><th>name</th>"
         for arch in architectures {
             s += "<th>\(e(arch)) support</th><th>\(e(arch)) tests</th>"
             if traced(arch) { s += "<th title=\"tests whose ferry trace shows the call\">\(e(arch)) called</th>" }
+            if pathsTraced(arch) {
+                s += "<th title=\"tests in which a traced call succeeded\">\(e(arch)) ok</th><th title=\"errnos traced calls failed with\">\(e(arch)) errors</th>"
+            }
             for lane in lanes { s += "<th>\(e(arch)) \(e(lane)) pass</th>" }
         }
         s += "</tr></thead><tbody>\n"
@@ -174,6 +360,13 @@ public struct Matrix: Codable, Equatable, Sendable {
                 if traced(arch) {
                     let calling = cell?.calling
                     s += "<td class=\"n\" data-v=\"\(calling.map { String($0.count) } ?? "-1")\" title=\"\(e(calling?.joined(separator: " ") ?? ""))\">\(calling.map { String($0.count) } ?? "-")</td>"
+                }
+                if pathsTraced(arch) {
+                    if let cell, cell.okCalls != nil {
+                        let errorTitle = (cell.errorTests ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.joined(separator: " "))" }.joined(separator: "; ")
+                        s += "<td data-v=\"\(cell.okTests?.count ?? 0)\" title=\"\(e(cell.okTests?.joined(separator: " ") ?? ""))\">\(e(Self.okText(cell)))</td>"
+                        s += "<td title=\"\(e(errorTitle))\">\(e(cell.errnos.joined(separator: " ")))</td>"
+                    } else { s += "<td data-v=\"-1\">-</td><td>-</td>" }
                 }
                 for lane in lanes {
                     let rate = cell?.pass[lane]

@@ -52,8 +52,8 @@ struct RawRun: Sendable {
     var output: String
     /// Set for build failures and unsupported commands: the outcome is decided without running.
     var fixedOutcome: Outcome?
-    /// The syscalls the trace saw (traced ferry lane only).
-    var called: [String]? = nil
+    /// The syscalls the trace saw and how their calls ended (traced ferry lane only).
+    var calls: [String: CallOutcomes]? = nil
 }
 
 public final class Runner: @unchecked Sendable {
@@ -156,7 +156,7 @@ public final class Runner: @unchecked Sendable {
         if case .spawnFailed(let why) = result.termination { output += "ferry-test: cannot start: \(why)\n" }
         if result.termination == .timedOut { output += "\nferry-test: killed after \(Int(options.timeout)) s (--timeout)\n" }
         return RawRun(termination: result.termination, seconds: result.seconds, output: output, fixedOutcome: nil,
-                      called: trace?.finish())
+                      calls: trace?.finish())
     }
 
     /// Reads an output file, keeping the head and tail of very long ones.
@@ -204,7 +204,10 @@ public final class Runner: @unchecked Sendable {
                     let parsed = LTPOutputParser.parse(raw.output)
                     record.lanes[lane.name] = Self.outcome(raw, lane: lane, nativeCrashed: nativeRaw.map(Self.crashed) ?? false)
                     record.details[lane.name] = Self.detail(raw, parsed)
-                    if lane.trace { record.called = raw.called }
+                    if lane.trace, let calls = raw.calls {
+                        record.called = calls.keys.sorted()
+                        record.calls = calls
+                    }
                 }
                 guard !record.lanes.isEmpty else { continue } // nothing finished (interrupted)
                 if let native = record.lanes["native"] {

@@ -20,6 +20,8 @@ public struct SessionConfig: Sendable {
     /// Run the ferry lane under its JSON syscall trace (`called` in summary.json, the matrix's
     /// "called" column and manifest gaps).
     public var traceFerry = false
+    /// Architecture to test to the committed baseline's reason, copied into the records.
+    public var knownReasons: [String: [String: String]] = [:]
     /// Where skipped-lane notes go (qemu missing, ...).
     public var log: @Sendable (String) -> Void = { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
 
@@ -129,7 +131,8 @@ public final class Session: @unchecked Sendable {
         let runner = try Runner(options: RunOptions(architectures: config.architectures, lanes: lanes, jobs: config.jobs,
                                                     timeout: config.timeout, environment: config.environment,
                                                     progress: progress), registry: registry)
-        let records = registry.isStopped ? [] : runner.run(items)
+        var records = registry.isStopped ? [] : runner.run(items)
+        for i in records.indices { records[i].knownReason = config.knownReasons[records[i].arch]?[records[i].name] }
         let interrupted = registry.isStopped
         let laneNames = ["native", "ferry", "qemu"].filter { n in lanes.values.contains { $0.contains { $0.name == n } } }
         let env = RunEnvironment(hostKernel: HostFacts.kernel(),

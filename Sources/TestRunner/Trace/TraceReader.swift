@@ -6,7 +6,7 @@ import Glibc
 // Collects a test's trace through a named pipe rather than a file: ferry writes the trace from the
 // guest's own process, so a file would be under the guest's RLIMIT_FSIZE (prlimit6401 sets it to
 // 100 bytes; the trace's writes then fail or raise SIGXFSZ and change the verdict). A pipe has no
-// size limit, and needs no disk for long traces: the names are taken as the lines come.
+// size limit, and needs no disk for long traces: the calls are counted as the lines come.
 
 final class TraceReader: @unchecked Sendable {
     let path: String
@@ -16,7 +16,7 @@ final class TraceReader: @unchecked Sendable {
     private let wake: [Int32]
     private let lock = NSLock()
     private var stopping = false
-    private var names = Set<String>()
+    private var calls: [String: CallOutcomes] = [:]
     private var pending: [UInt8] = []
     private let done = DispatchSemaphore(value: 0)
 
@@ -52,7 +52,7 @@ final class TraceReader: @unchecked Sendable {
             lock.lock(); let stop = stopping; lock.unlock()
             if stop { break }
         }
-        if !pending.isEmpty { names.formUnion(CalledSyscalls.names(in: Data(pending))) }
+        if !pending.isEmpty { CalledSyscalls.tally(Data(pending), into: &calls) }
         close(fd); close(wake[0]); close(wake[1])
         done.signal()
     }
@@ -61,17 +61,18 @@ final class TraceReader: @unchecked Sendable {
     private func take(_ chunk: ArraySlice<UInt8>) {
         pending.append(contentsOf: chunk)
         guard let last = pending.lastIndex(of: 0x0A) else { return }
-        names.formUnion(CalledSyscalls.names(in: Data(pending[...last])))
+        CalledSyscalls.tally(Data(pending[...last]), into: &calls)
         pending.removeSubrange(...last)
     }
 
-    /// Called after the test's process tree is gone: reads what is left and returns the names.
-    func finish() -> [String] {
+    /// Called after the test's process tree is gone: reads what is left and returns, per syscall
+    /// called, how its calls ended.
+    func finish() -> [String: CallOutcomes] {
         lock.lock(); stopping = true; lock.unlock()
         var byte: UInt8 = 1
         _ = write(wake[1], &byte, 1)
         done.wait()
         unlink(path)
-        return names.sorted()
+        return calls
     }
 }
