@@ -90,8 +90,6 @@ def imm12(rng):
 
 RM_ARITH = ["rne", "rtz", "rdn", "rup", "rmm", "dyn"]
 RM_TOINT = RM_ARITH
-# fma.d under RMM is not compared: Ferry rounds its ties to even (see README).
-RM_FMA_D = ["rne", "rtz", "rdn", "rup"]
 
 
 def tie_value(rng, fmt):
@@ -128,6 +126,21 @@ def tie_operands(rng, fmt, op):
     # fdiv/fsqrt: an odd multiple of the smallest subnormal divided by 2 (or 4).
     tiny = math.ldexp(1, -149 if fmt == "s" else -1074)
     return (sign * tiny * (2 * rng.randint(0, 1000) + 1), rng.choice((2.0, 4.0, -2.0)))
+
+
+def fma_cancelling_tie(rng):
+    """Doubles a, b, c with a*b needing ~106 bits and a*b + c exactly halfway between two doubles:
+    c cancels the product's low bits, which Float80 (64 bits) cannot hold."""
+    import math
+    x = rng.getrandbits(52) | (1 << 52) | 1
+    y = rng.getrandbits(52) | (1 << 52) | 1
+    p = x * y
+    k = p.bit_length() - 54                  # keep 54 bits: 53 plus the halfway bit
+    high = (p >> k) | 1                      # odd 54-bit significand: an exact tie
+    c = (high << k) - p                      # |c| < 2^(k+1) <= 2^53: exact in a double
+    ex, ey = rng.randint(-40, 40), rng.randint(-40, 40)
+    sign = rng.choice((1.0, -1.0))
+    return (sign * math.ldexp(x, ex - 52), math.ldexp(y, ey - 52), sign * math.ldexp(c, ex + ey - 104))
 
 
 def gen_int(rng):
@@ -266,8 +279,15 @@ def gen_fcvt(rng):
 def gen_fma(rng):
     op = rng.choice(["fmadd", "fmsub", "fnmsub", "fnmadd"])
     fmt = rng.choice(["s", "d"])
-    modes = RM_ARITH if fmt == "s" else RM_FMA_D
-    if fmt == "s" and rng.random() < 0.3:  # a halfway product plus zero, or x * 1 plus half an ulp
+    modes = RM_ARITH
+    if fmt == "d" and rng.random() < 0.15:  # a 106-bit product that an addend cancels to a tie
+        a, b, c = fma_cancelling_tie(rng)
+        ra, rb, rc = fr(rng), fr(rng), fr(rng)
+        lines = load_f(rng, fmt, ra, a) + load_f(rng, fmt, rb, b) + load_f(rng, fmt, rc, c)
+        if len({ra, rb, rc}) == 3:
+            op = rng.choice(["fmadd", "fnmadd"])  # -(a*b+c) is a tie too
+            return lines + ["%s.d %s, %s, %s, %s, %s" % (op, fr(rng), ra, rb, rc, rng.choice(["rmm", "rne", "dyn"]))]
+    if rng.random() < 0.3:  # a halfway product plus zero, or x * 1 plus half an ulp
         import math
         if rng.random() < 0.5:
             a, b = tie_operands(rng, fmt, "fma")
@@ -278,7 +298,7 @@ def gen_fma(rng):
         ra, rb, rc = fr(rng), fr(rng), fr(rng)
         lines = load_f(rng, fmt, ra, a) + load_f(rng, fmt, rb, b) + load_f(rng, fmt, rc, c)
         if len({ra, rb, rc}) == 3:
-            return lines + ["%s.s %s, %s, %s, %s, %s" % (op, fr(rng), ra, rb, rc, rng.choice(["rmm", "rne"]))]
+            return lines + ["%s.%s %s, %s, %s, %s, %s" % (op, fmt, fr(rng), ra, rb, rc, rng.choice(["rmm", "rne"]))]
     return ["%s.%s %s, %s, %s, %s, %s" % (op, fmt, fr(rng), fr(rng), fr(rng), fr(rng), rng.choice(modes))]
 
 
@@ -348,8 +368,8 @@ def sequence(cls, seed, index):
     rng = random.Random("%s|%s|%d" % (seed, cls, index))
     xs = [0] + [rand64(rng) for _ in range(31)]
     fs = [rand_freg_value(rng, cls) for _ in range(32)]
-    # dynamic rounding mode RNE/RTZ/RDN/RUP/RMM, no flags (fma.d leaves RMM out, see README)
-    fcsr = rng.randrange(0, 4 if cls == "fma" else 5) << 5
+    # dynamic rounding mode RNE/RTZ/RDN/RUP/RMM, no flags
+    fcsr = rng.randrange(0, 5) << 5
     scratch = bytes(rng.getrandbits(8) for _ in range(256))
     body = []
     for _ in range(rng.randint(1, 6)):

@@ -4,19 +4,22 @@
 # `ferry -strace`, normalises what legitimately differs (addresses, pids, times, start-up before
 # the BEGIN marker) and compares the lines of every syscall both make.
 #
-#   compare.sh [--ferry PATH] [--keep]
+#   compare.sh [--ferry PATH] [--build DIR] [--keep]
 #
 # Prints per-syscall agreement; exits 1 on a difference not listed in known-differences.txt
-# ("name: reason" lines), 2 when it cannot run (missing tool), 0 otherwise.
+# ("name: reason" lines), including a syscall or signal only one side shows, 2 when it cannot run
+# (missing tool), 0 otherwise. --build: where the programs and logs go (default
+# TestCases/build/strace; give each concurrent run its own).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-ferry="$root/.build/release/ferry"; keep=""
+ferry="$root/.build/release/ferry"; keep=""; build="$root/TestCases/build/strace"
 while [ $# -gt 0 ]; do
     case "$1" in
         --ferry) [ $# -ge 2 ] || { echo "compare.sh: --ferry needs a path" >&2; exit 2; }; ferry=$2; shift 2 ;;
+        --build) [ $# -ge 2 ] || { echo "compare.sh: --build needs a directory" >&2; exit 2; }; build=$2; shift 2 ;;
         --keep) keep=1; shift ;;
-        -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "compare.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -24,7 +27,7 @@ for tool in gcc aarch64-linux-gnu-gcc strace python3; do
     command -v $tool >/dev/null || { echo "compare.sh: TCONF: $tool missing (apt-get install -y gcc gcc-aarch64-linux-gnu strace python3)" >&2; exit 2; }
 done
 [ -x "$ferry" ] || { echo "compare.sh: no ferry at $ferry (build it or pass --ferry)" >&2; exit 2; }
-build="$root/TestCases/build/strace"
+case "$build" in /*) ;; *) build="$PWD/$build" ;; esac
 rm -rf "$build"; mkdir -p "$build"
 for src in "$here"/*.c; do
     n=$(basename "$src" .c)

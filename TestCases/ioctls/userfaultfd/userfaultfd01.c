@@ -3,7 +3,8 @@
  * produces a UFFD_EVENT_PAGEFAULT message read from the fd, UFFDIO_COPY
  * fills the page and wakes it, UFFDIO_ZEROPAGE fills another; UFFDIO_
  * UNREGISTER; EINVAL for a second UFFDIO_API and for an unaligned
- * register range, EEXIST for UFFDIO_COPY over a present page. TCONF if
+ * register range and for userfaultfd() with unknown flags, EEXIST for
+ * UFFDIO_COPY over a present page. TCONF if
  * userfaultfd is not permitted.
  * SYSCALLS: userfaultfd ioctl read ppoll mmap munmap close clone exit madvise rt_sigprocmask futex
  * IOCTLS: UFFDIO_API UFFDIO_REGISTER UFFDIO_COPY UFFDIO_ZEROPAGE UFFDIO_UNREGISTER */
@@ -57,6 +58,7 @@ static void run(void)
 	TST_EXP_PASS(ioctl(uffd, UFFDIO_API, &api), "UFFDIO_API");
 	TST_EXP_EXPR(api.ioctls & (1ULL << _UFFDIO_REGISTER), "API lists UFFDIO_REGISTER");
 	TST_EXP_FAIL(ioctl(uffd, UFFDIO_API, &api), EINVAL, "second UFFDIO_API");
+	TST_EXP_FAIL(syscall(__NR_userfaultfd, 0x12340000), EINVAL, "userfaultfd() with unknown flags");
 	TST_EXP_PASS(ioctl(uffd, UFFDIO_REGISTER, &reg), "UFFDIO_REGISTER MISSING on 4 pages");
 	TST_EXP_EXPR(reg.ioctls & (1ULL << _UFFDIO_COPY), "range supports UFFDIO_COPY");
 

@@ -2,8 +2,10 @@
  * (not inherited from the listener), the peer address is returned with its
  * length, a non-blocking listener with no pending connection gives EAGAIN;
  * EINVAL for unknown flags and for a socket that is not listening,
- * EOPNOTSUPP for a UDP socket, EFAULT for an unmapped address.
- * SYSCALLS: accept4 accept socket bind listen connect getsockname fcntl close */
+ * EOPNOTSUPP for a UDP socket, EFAULT for an unmapped address. accept()
+ * behaves as accept4() with no flags: a connection, EBADF, ENOTSOCK,
+ * EINVAL for a socket that is not listening.
+ * SYSCALLS: accept4 accept socket bind listen connect getsockname fcntl close openat */
 #include <sys/socket.h>
 #include <netinet/in.h>
 #include "tst_test.h"
@@ -71,11 +73,26 @@ static void run(unsigned int n)
 		TST_EXP_FAIL2(accept4(lsn, tst_get_bad_addr(NULL), &len, 0), EFAULT, "unmapped address buffer");
 		SAFE_CLOSE(c);
 		break;
+	case 2:
+		c = SAFE_SOCKET(AF_INET, SOCK_STREAM, 0);
+		SAFE_CONNECT(c, (struct sockaddr *)&addr, sizeof(addr));
+		a = TST_EXP_FD(accept(lsn, (struct sockaddr *)&peer, &len), "accept()");
+		TST_EXP_EXPR(!(fcntl(a, F_GETFD) & FD_CLOEXEC) && len == sizeof(peer), "no flags, peer length");
+		SAFE_CLOSE(a);
+		SAFE_CLOSE(c);
+		TST_EXP_FAIL2(accept(-1, NULL, NULL), EBADF, "accept(-1)");
+		s = SAFE_OPEN("/dev/null", O_RDONLY);
+		TST_EXP_FAIL2(accept(s, NULL, NULL), ENOTSOCK, "accept() of a file");
+		SAFE_CLOSE(s);
+		s = SAFE_SOCKET(AF_INET, SOCK_STREAM, 0);
+		TST_EXP_FAIL2(accept(s, NULL, NULL), EINVAL, "accept() of a socket not listening");
+		SAFE_CLOSE(s);
+		break;
 	}
 }
 
 static struct tst_test test = {
-	.tcnt = 2,
+	.tcnt = 3,
 	.test = run,
 	.setup = setup,
 	.cleanup = cleanup,

@@ -2,7 +2,8 @@
  * a tick near 1/USER_HZ s, a time matching CLOCK_REALTIME; a change of tick
  * out of range is EINVAL (checked before anything is applied); an
  * unprivileged user asking for any change gets EPERM; EFAULT. Nothing here
- * changes the clock.
+ * changes the clock. glibc's adjtimex() is clock_adjtime(CLOCK_REALTIME) on
+ * aarch64 and riscv64, so the adjtimex syscall itself is also called raw.
  * SYSCALLS: adjtimex clock_gettime setuid setgid clone wait4 clock_adjtime geteuid */
 #include <sys/syscall.h>
 #include <sys/timex.h>
@@ -22,6 +23,10 @@ static void run(unsigned int n)
 		TST_EXP_EXPR(tx.tick >= 9000 && tx.tick <= 11000, "tick %ld is near 10000 us", tx.tick);
 		SAFE_CLOCK_GETTIME(CLOCK_REALTIME, &now);
 		TST_EXP_EXPR(labs(now.tv_sec - tx.time.tv_sec) <= 2, "time agrees with CLOCK_REALTIME");
+		memset(&tx, 0, sizeof(tx));
+		ret = TST_EXP_POSITIVE(syscall(__NR_adjtimex, &tx), "raw adjtimex(modes 0)");
+		TST_EXP_EXPR(ret >= TIME_OK && ret <= TIME_ERROR && tx.tick >= 9000 && tx.tick <= 11000,
+			     "raw adjtimex() state %ld and tick %ld", ret, tx.tick);
 		break;
 	case 1:
 		tx.modes = ADJ_TICK;

@@ -83,6 +83,10 @@ static void run(unsigned int n)
 			     "io_submit() of an unmapped iocb list");
 		TST_EXP_FAIL(syscall(__NR_io_getevents, ctx, 2, 1, ev, &ts), EINVAL,
 			     "io_getevents(min 2 > max 1)");
+		TST_EXP_FAIL(syscall(__NR_io_pgetevents, ctx, 2, 1, ev, &ts, NULL), EINVAL,
+			     "io_pgetevents(min 2 > max 1)");
+		TST_EXP_FAIL(syscall(__NR_io_pgetevents, ctx + 4096 * 16, 0, 1, ev, &ts, NULL), EINVAL,
+			     "io_pgetevents() on a bad context");
 		prep(&cb, IOCB_CMD_PREAD, in, sizeof(in), 0);
 		TST_EXP_FAIL(syscall(__NR_io_cancel, ctx, &cb, ev), EINVAL,
 			     "io_cancel() of an iocb not in flight");

@@ -1,9 +1,11 @@
-/* clock_settime() and settimeofday() refusals only (nothing is ever set):
+/* clock_settime() and settimeofday(): the only change made is setting
+ * CLOCK_REALTIME to the value just read (a few microseconds back at most),
+ * and settimeofday(NULL, NULL), which sets nothing and succeeds. Refusals:
  * CLOCK_MONOTONIC and CPU-time clocks cannot be set (EINVAL), an unknown
  * clock is EINVAL, tv_nsec / tv_usec out of range and a negative time are
  * EINVAL, an unprivileged user gets EPERM (asking for the current time),
  * EFAULT for an unmapped timespec.
- * SYSCALLS: clock_settime settimeofday clock_gettime setuid setgid clone wait4 geteuid */
+ * SYSCALLS: clock_settime settimeofday clock_gettime setuid setgid clone wait4 geteuid gettimeofday */
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <time.h>
@@ -40,13 +42,18 @@ static void run(unsigned int n)
 		TST_EXP_FAIL(cset(CLOCK_REALTIME, tst_get_bad_addr(NULL)), EFAULT,
 			     "clock_settime() from an unmapped timespec");
 		break;
+	case 3:
+		SAFE_CLOCK_GETTIME(CLOCK_REALTIME, &ts);
+		TST_EXP_PASS(cset(CLOCK_REALTIME, &ts), "clock_settime(CLOCK_REALTIME) to its current value");
+		TST_EXP_PASS(syscall(__NR_settimeofday, NULL, NULL), "settimeofday(NULL, NULL)");
+		break;
 	case 2:
 		if (!SAFE_FORK()) {
 			SAFE_SETGID(65534);
 			SAFE_SETUID(65534);
 			SAFE_CLOCK_GETTIME(CLOCK_REALTIME, &ts);
 			TST_EXP_FAIL(cset(CLOCK_REALTIME, &ts), EPERM, "clock_settime() unprivileged");
-			gettimeofday(&tv, NULL);
+			syscall(__NR_gettimeofday, &tv, NULL);
 			TST_EXP_FAIL(syscall(__NR_settimeofday, &tv, NULL), EPERM,
 				     "settimeofday() unprivileged");
 			exit(0);
@@ -57,7 +64,7 @@ static void run(unsigned int n)
 }
 
 static struct tst_test test = {
-	.tcnt = 3,
+	.tcnt = 4,
 	.test = run,
 	.needs_root = 1,
 	.forks_child = 1,

@@ -1,7 +1,7 @@
 /* epoll_create1(), epoll_ctl(), epoll_wait()/epoll_pwait(): a readable
  * pipe is reported with its data, an empty one times out with 0, MOD and
  * DEL take effect; EEXIST, ENOENT, EINVAL (epoll fd added to itself,
- * maxevents 0), EBADF.
+ * maxevents 0, epoll_create1() with an unknown flag), EBADF.
  * SYSCALLS: epoll_create1 epoll_ctl epoll_pwait pipe2 write close */
 #include <sys/epoll.h>
 #include "tst_test.h"
@@ -30,6 +30,7 @@ static void run(void)
 	TST_EXP_FAIL(epoll_ctl(ep, EPOLL_CTL_ADD, ep, &ev), EINVAL, "adding an epoll fd to itself");
 	TST_EXP_FAIL2(epoll_wait(ep, out, 0, 0), EINVAL, "epoll_wait() with maxevents 0");
 	TST_EXP_FAIL(epoll_ctl(ep, EPOLL_CTL_ADD, -1, &ev), EBADF, "EPOLL_CTL_ADD of fd -1");
+	TST_EXP_FAIL(epoll_create1(0x1234), EINVAL, "epoll_create1() with unknown flags 0x1234");
 	SAFE_CLOSE(p[0]);
 	SAFE_CLOSE(p[1]);
 	SAFE_CLOSE(ep);

@@ -4,7 +4,7 @@
  * and futex_requeue() moves a waiter to a second word where it is woken.
  * Errors: EINVAL (unaligned word, unsupported size flag, zero or too wide
  * mask, flags on futex_requeue).
- * SYSCALLS: futex_wait futex_wake futex_requeue mmap clock_nanosleep */
+ * SYSCALLS: futex_wait futex_wake futex_requeue mmap */
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <time.h>

@@ -28,6 +28,12 @@ static void run(unsigned int n)
 		TST_EXP_PASS(nanosleep(&req, NULL), "nanosleep(50 ms)");
 		SAFE_CLOCK_GETTIME(CLOCK_MONOTONIC, &b);
 		TST_EXP_EXPR(elapsed_ns(&a, &b) >= 50000000L, "slept %ld ns >= 50 ms", elapsed_ns(&a, &b));
+		/* glibc's nanosleep() is clock_nanosleep(): the nanosleep syscall raw. */
+		req.tv_nsec = 10000000;
+		SAFE_CLOCK_GETTIME(CLOCK_MONOTONIC, &a);
+		TST_EXP_PASS(syscall(SYS_nanosleep, &req, NULL), "raw nanosleep(10 ms)");
+		SAFE_CLOCK_GETTIME(CLOCK_MONOTONIC, &b);
+		TST_EXP_EXPR(elapsed_ns(&a, &b) >= 10000000L, "slept %ld ns >= 10 ms", elapsed_ns(&a, &b));
 		break;
 	case 1:
 		SAFE_CLOCK_GETTIME(CLOCK_MONOTONIC, &a);

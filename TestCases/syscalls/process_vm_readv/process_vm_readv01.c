@@ -50,6 +50,12 @@ static void run(unsigned int n)
 		TST_EXP_FAIL(process_vm_readv(0x3ffffff0, local, 1, &remote, 1, 0), ESRCH, "missing pid");
 		remote.iov_base = tst_get_bad_addr(NULL);
 		TST_EXP_FAIL(process_vm_readv(getpid(), local, 1, &remote, 1, 0), EFAULT, "unmapped remote address");
+		TST_EXP_FAIL(process_vm_writev(getpid(), &out, 1, &rdst, 1, 1), EINVAL, "process_vm_writev() flags 1");
+		TST_EXP_FAIL(process_vm_writev(0x3ffffff0, &out, 1, &rdst, 1, 0), ESRCH,
+			     "process_vm_writev() to a missing pid");
+		rdst.iov_base = tst_get_bad_addr(NULL);
+		TST_EXP_FAIL(process_vm_writev(getpid(), &out, 1, &rdst, 1, 0), EFAULT,
+			     "process_vm_writev() to an unmapped remote address");
 		break;
 	}
 }

@@ -1,7 +1,10 @@
 /* renameat(): moves a file between two directory fds (the inode travels),
  * replaces an existing target; ENOTDIR for a regular-file dirfd, EBADF,
- * ENOENT, EXDEV when the target is on another mount (/proc).
+ * ENOENT, EXDEV when the target is on another mount (/proc). The renameat2
+ * syscall with flags 0 moves it back the same way; EINVAL for an unknown
+ * renameat2 flag.
  * SYSCALLS: renameat renameat2 openat close newfstatat mkdirat faccessat read */
+#include <sys/syscall.h>
 #include "tst_test.h"
 
 static int a = -1, b = -1, ffd = -1;
@@ -38,7 +41,10 @@ static void run(unsigned int n)
 		SAFE_STAT("b/y", &after);
 		TST_EXP_EXPR(after.st_ino == before.st_ino && access("a/x", F_OK) == -1,
 			     "the inode moved from a/x to b/y");
-		SAFE_UNLINK("b/y");
+		TST_EXP_PASS(syscall(SYS_renameat2, b, "y", a, "x", 0), "renameat2(b, \"y\", a, \"x\", 0)");
+		TST_EXP_FAIL(syscall(SYS_renameat2, a, "x", b, "y", 0x80000000U), EINVAL,
+			     "renameat2() with an unknown flag");
+		SAFE_UNLINK("a/x");
 		break;
 	case 1:
 		SAFE_FILE_PRINTF("a/new", "new");

@@ -3,7 +3,9 @@
  * priority; priority ranges are 1..99 for FIFO/RR and 0..0 for OTHER;
  * sched_rr_get_interval returns a positive quantum for an RR task; EINVAL
  * for priority 100, a negative pid, an unknown policy; ESRCH for a missing
- * pid; EPERM for an unprivileged child asking for SCHED_FIFO.
+ * pid; EPERM for an unprivileged child asking for SCHED_FIFO. The same
+ * EINVAL/ESRCH rules for sched_getparam, sched_setparam,
+ * sched_rr_get_interval and sched_get_priority_min.
  * SYSCALLS: sched_setscheduler sched_getscheduler sched_getparam sched_setparam sched_get_priority_max sched_get_priority_min sched_rr_get_interval setuid clone wait4 exit_group geteuid futex */
 #include <sched.h>
 #include "tst_test.h"
@@ -40,6 +42,7 @@ static void run(unsigned int n)
 		TST_EXP_VAL(sched_get_priority_min(SCHED_RR), 1, "min RR priority");
 		TST_EXP_VAL(sched_get_priority_max(SCHED_OTHER), 0, "max OTHER priority");
 		TST_EXP_FAIL(sched_get_priority_max(77), EINVAL, "max priority of policy 77");
+		TST_EXP_FAIL(sched_get_priority_min(77), EINVAL, "min priority of policy 77");
 		break;
 	case 2:
 		p.sched_priority = 100;
@@ -48,6 +51,13 @@ static void run(unsigned int n)
 		TST_EXP_FAIL(sched_setscheduler(-1, SCHED_FIFO, &p), EINVAL, "negative pid");
 		TST_EXP_FAIL(sched_setscheduler(0, 77, &p), EINVAL, "policy 77");
 		TST_EXP_FAIL(sched_getscheduler(0x3ffffff0), ESRCH, "missing pid");
+		TST_EXP_FAIL(sched_getparam(-1, &p), EINVAL, "sched_getparam() of a negative pid");
+		TST_EXP_FAIL(sched_getparam(0x3ffffff0, &p), ESRCH, "sched_getparam() of a missing pid");
+		TST_EXP_FAIL(sched_setparam(-1, &p), EINVAL, "sched_setparam() of a negative pid");
+		TST_EXP_FAIL(sched_setparam(0x3ffffff0, &p), ESRCH, "sched_setparam() of a missing pid");
+		TST_EXP_FAIL(sched_rr_get_interval(-1, &ts), EINVAL, "sched_rr_get_interval() of a negative pid");
+		TST_EXP_FAIL(sched_rr_get_interval(0x3ffffff0, &ts), ESRCH,
+			     "sched_rr_get_interval() of a missing pid");
 		pid = SAFE_FORK();
 		if (!pid) {
 			SAFE_SETUID(65534);

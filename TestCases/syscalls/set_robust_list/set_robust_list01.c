@@ -3,7 +3,7 @@
  * futex listed there, the kernel sets FUTEX_OWNER_DIED in the word; EINVAL
  * for a wrong head size, ESRCH for a missing pid, EFAULT for unmapped
  * out-pointers.
- * SYSCALLS: set_robust_list get_robust_list gettid clone exit rt_sigprocmask clock_nanosleep */
+ * SYSCALLS: set_robust_list get_robust_list gettid clone exit rt_sigprocmask */
 #include <linux/futex.h>
 #include <pthread.h>
 #include <sys/syscall.h>

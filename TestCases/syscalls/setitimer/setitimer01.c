@@ -63,6 +63,9 @@ static void run(unsigned int n)
 		it.it_value.tv_sec = 50;
 		it.it_interval.tv_sec = 7;
 		setitimer(ITIMER_REAL, &it, NULL);
+		TST_EXP_PASS(getitimer(ITIMER_REAL, &old), "getitimer(ITIMER_REAL) of an armed timer");
+		TST_EXP_EXPR(old.it_interval.tv_sec == 7 && old.it_value.tv_sec <= 50 &&
+			     old.it_value.tv_sec >= 45, "getitimer() sees ~50 s left and a 7 s interval");
 		TST_EXP_PASS(setitimer(ITIMER_REAL, &off, &old), "setitimer(disarm) with an old value");
 		TST_EXP_EXPR(old.it_interval.tv_sec == 7 && old.it_value.tv_sec <= 50 &&
 			     old.it_value.tv_sec >= 45, "the old value had ~50 s left and a 7 s interval");
@@ -73,6 +76,9 @@ static void run(unsigned int n)
 			     "setitimer() with tv_usec 1000000");
 		TST_EXP_FAIL(syscall(__NR_setitimer, ITIMER_REAL, tst_get_bad_addr(NULL), NULL), EFAULT,
 			     "setitimer() from an unmapped value");
+		TST_EXP_FAIL(syscall(__NR_getitimer, 99, &old), EINVAL, "getitimer(99)");
+		TST_EXP_FAIL(syscall(__NR_getitimer, ITIMER_REAL, tst_get_bad_addr(NULL)), EFAULT,
+			     "getitimer() into an unmapped value");
 		break;
 	}
 }

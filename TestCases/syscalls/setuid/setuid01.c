@@ -17,6 +17,8 @@ static void run(void)
 		TST_EXP_PASS(setuid(65534), "setuid(65534) as root");
 		getresuid(&r, &e, &s);
 		TST_EXP_EXPR(r == 65534 && e == 65534 && s == 65534, "real/effective/saved all 65534");
+		TST_EXP_EQ_LI(getuid(), 65534);
+		TST_EXP_EQ_LI(geteuid(), 65534);
 		TST_EXP_FAIL(setuid(0), EPERM, "setuid(0) after dropping root");
 		TST_EXP_PASS(setuid(65534), "setuid() to the current uid");
 		_exit(0);

@@ -1,7 +1,9 @@
 /* sigprocmask() and sigpending(): a blocked signal stays pending without
  * running its handler, runs once on unblock; SIG_SETMASK returns the old
- * mask; SIGKILL cannot be blocked; EINVAL for a bad "how".
+ * mask; SIGKILL cannot be blocked; EINVAL for a bad "how"; rt_sigpending
+ * EINVAL for a sigset size larger than the kernel's, EFAULT.
  * SYSCALLS: rt_sigprocmask rt_sigpending rt_sigaction kill getpid */
+#include <sys/syscall.h>
 #include "tst_test.h"
 
 static volatile sig_atomic_t hits;
@@ -35,6 +37,10 @@ static void run(void)
 	TST_EXP_EQ_LI(sigismember(&set, SIGUSR1), 1);
 
 	TST_EXP_FAIL(sigprocmask(12345, &set, NULL), EINVAL, "sigprocmask() with an invalid how");
+	/* The kernel's sigset is 8 bytes on every 64-bit architecture here. */
+	TST_EXP_FAIL(syscall(__NR_rt_sigpending, &pend, 16), EINVAL, "rt_sigpending() with sigsetsize 16");
+	TST_EXP_FAIL(syscall(__NR_rt_sigpending, tst_get_bad_addr(NULL), 8), EFAULT,
+		     "rt_sigpending() into an unmapped set");
 }
 
 static struct tst_test test = {

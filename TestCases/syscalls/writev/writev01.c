@@ -1,5 +1,6 @@
 /* writev(): gathers several buffers in order; pwritev at an offset;
- * EINVAL (negative iovcnt, iovcnt > IOV_MAX), EFAULT, EBADF.
+ * EINVAL (negative iovcnt, iovcnt > IOV_MAX), EFAULT, EBADF; pwritev EBADF
+ * and EINVAL for a negative offset.
  * SYSCALLS: writev pwritev openat close lseek pread64 ftruncate */
 #include <limits.h>
 #include <sys/uio.h>
@@ -40,6 +41,8 @@ static void run(unsigned int n)
 		TST_EXP_VAL(pwritev(fd, iov, 1, 10), 3, "pwritev() at offset 10");
 		SAFE_PREAD(1, fd, buf, 3, 10);
 		TST_EXP_EXPR(!memcmp(buf, "Hel", 3), "pwritev() data landed at offset 10");
+		TST_EXP_FAIL2(pwritev(-1, iov, 1, 0), EBADF, "pwritev(-1)");
+		TST_EXP_FAIL2(pwritev(fd, iov, 1, -1), EINVAL, "pwritev() at offset -1");
 		break;
 	case 2:
 		TST_EXP_FAIL2(writev(fd, iov, -1), EINVAL, "writev() with iovcnt -1");
