@@ -133,6 +133,11 @@ extension RISCV64Interpreter {
                 f[rd] = RVFloat.result((negateAddend ? -c : c).addingProduct(negateProduct ? -a : a, b))
                 flags |= RVFloat.flags(fromHost: fetestexcept(RVFloat.hostAll))
                 if hostMode != FE_TONEAREST { fesetround(FE_TONEAREST) }
+                if rm == 4 {
+                    let nearestEven = RVFloat.double(f[rd])
+                    f[rd] = RVFloat.result(RVFusedTiesAway.result(negateProduct ? -a : a, b, negateAddend ? -c : c,
+                                                                  nearestEven: nearestEven))
+                }
             } else if rm == 4 {
                 let a = RVFloat.single(f[rs1]), b = RVFloat.single(f[rs2]), c = RVFloat.single(f[rs3])
                 f[rd] = RVFloat.result(singleMaxMagnitude(.fma, negateProduct ? -a : a, b, negateAddend ? -c : c,

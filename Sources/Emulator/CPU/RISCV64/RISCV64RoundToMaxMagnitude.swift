@@ -165,3 +165,82 @@ extension RISCV64Interpreter {
         return RVFloat.box(RVMaxMagnitude.tiesAway(RVFloat.single(rne), magnitude: magnitude, negative: negative).bitPattern)
     }
 }
+
+/// Ties-away for double-precision fused multiply-add. a·b+c needs up to 106 + 53 bits, more than
+/// Float80 keeps, so the tie test is exact integer arithmetic: with `r` the host's RNE result,
+/// the exact value is a tie RNE sent to the smaller neighbour exactly when a·b + c equals
+/// |r| + ulp(r)/2 with r's sign. The flags are RNE's (see RVMaxMagnitude).
+enum RVFusedTiesAway {
+    /// An integer significand and the exponent of its last bit.
+    struct Term { var high: UInt64; var low: UInt64; var exponent: Int; var negative: Bool }
+
+    static func decompose(_ x: Double) -> (significand: UInt64, exponent: Int) {
+        let bits = x.significandBitPattern, biased = Int(x.exponentBitPattern)
+        return biased == 0 ? (bits, -1074) : (bits | 1 << 52, biased - 1075)
+    }
+
+    /// The ties-away result of a·b + c, given `r`, its round-to-nearest-even result.
+    static func result(_ a: Double, _ b: Double, _ c: Double, nearestEven r: Double) -> Double {
+        guard a.isFinite, b.isFinite, c.isFinite, r.isFinite, !a.isZero, !b.isZero else { return r }
+        let away = r.sign == .minus ? -r.magnitude.nextUp : r.magnitude.nextUp
+        guard away.isFinite else { return r }
+        let (ma, ea) = decompose(a), (mb, eb) = decompose(b), (mr, er) = decompose(r.magnitude)
+        let product = ma.multipliedFullWidth(by: mb)
+        var terms = [Term(high: product.high, low: product.low, exponent: ea + eb,
+                          negative: (a.sign == .minus) != (b.sign == .minus))]
+        if !c.isZero {
+            let (mc, ec) = decompose(c)
+            terms.append(Term(high: 0, low: mc, exponent: ec, negative: c.sign == .minus))
+        }
+        // Minus the midpoint (2·|r|/ulp + 1)·ulp/2, with r's sign.
+        terms.append(Term(high: 0, low: mr << 1 | 1, exponent: er - 1, negative: r.sign != .minus))
+        return sumIsZero(terms) ? away : r
+    }
+
+    /// Whether the signed terms add up to exactly zero.
+    static func sumIsZero(_ input: [Term]) -> Bool {
+        // Strip trailing zeros so each term's lowest bit is set; then a zero sum spans at most
+        // the longest term plus one bit (the lowest bit must cancel between two terms, and the
+        // highest term cannot exceed the others' sum), so anything wider is not zero.
+        var terms = input
+        for i in terms.indices {
+            let zeros = terms[i].low != 0 ? terms[i].low.trailingZeroBitCount : 64 + terms[i].high.trailingZeroBitCount
+            shiftRight(&terms[i], zeros)
+            terms[i].exponent += zeros
+        }
+        let base = terms.map(\.exponent).min()!
+        var limbs = [UInt64](repeating: 0, count: 5)
+        for t in terms {
+            let shift = t.exponent - base
+            let length = t.high != 0 ? 128 - t.high.leadingZeroBitCount : 64 - t.low.leadingZeroBitCount
+            guard shift + length <= 200 else { return false }
+            var value = [UInt64](repeating: 0, count: 5)   // 200 bits fit with room for the shift
+            let word = shift / 64, bit = shift % 64
+            let parts = [t.low, t.high]
+            for (k, part) in parts.enumerated() where part != 0 {
+                value[word + k] |= part << bit
+                if bit != 0 { value[word + k + 1] |= part >> (64 - bit) }
+            }
+            add(&limbs, value, negate: t.negative)
+        }
+        return limbs.allSatisfy { $0 == 0 }
+    }
+
+    static func shiftRight(_ t: inout Term, _ n: Int) {
+        if n >= 64 { t.low = t.high >> (n - 64); t.high = 0 } else if n > 0 {
+            t.low = t.low >> n | t.high << (64 - n); t.high >>= n
+        }
+    }
+
+    /// 320-bit two's-complement accumulate.
+    static func add(_ acc: inout [UInt64], _ value: [UInt64], negate: Bool) {
+        var carry: UInt64 = negate ? 1 : 0
+        for i in acc.indices {
+            let v = negate ? ~value[i] : value[i]
+            let (s1, o1) = acc[i].addingReportingOverflow(v)
+            let (s2, o2) = s1.addingReportingOverflow(carry)
+            acc[i] = s2
+            carry = (o1 ? 1 : 0) + (o2 ? 1 : 0)
+        }
+    }
+}
