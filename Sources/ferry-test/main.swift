@@ -289,7 +289,7 @@ struct GateCommand: ParsableCommand {
                 print("ferry-test gate: wrote \(baseline): \(new.tests.count) tests, \(passes) passing test/lane pairs, \(new.reasons?.count ?? 0) reasons")
                 let todo = (new.reasons ?? [:]).filter { Baseline.isPlaceholder($0.value) }.keys.sorted()
                 if !todo.isEmpty {
-                    print("ferry-test gate: \(todo.count) tests differ from native and have the placeholder reason; write why in \(baseline) before the gate passes: \(todo.joined(separator: " "))")
+                    print("ferry-test gate: \(todo.count) test\(todo.count == 1 ? "" : "s") differ\(todo.count == 1 ? "s" : "") from native and ha\(todo.count == 1 ? "s" : "ve") the placeholder reason; write why in \(baseline) before the gate passes: \(todo.joined(separator: " "))")
                 }
                 return
             }
@@ -310,7 +310,7 @@ struct GateCommand: ParsableCommand {
             }
             var problems: [String] = []
             if !found.isEmpty { problems.append("\(found.count) regressions") }
-            if !conformance.unexplained.isEmpty { problems.append("\(conformance.unexplained.count) tests differ from native without a reason") }
+            if !conformance.unexplained.isEmpty { problems.append("\(conformance.unexplained.count) test\(conformance.unexplained.count == 1 ? "" : "s") differ\(conformance.unexplained.count == 1 ? "s" : "") from native without a reason") }
             print("ferry-test gate: \(problems.joined(separator: ", ")) against \(baseline)")
             throw ExitCode(1)
         } catch let e as ExitCode { throw e } catch { fail("\(error)", status: 2) }

@@ -147,6 +147,10 @@ final class TraceTests: XCTestCase {
         XCTAssertEqual(record.lanes["ferry"], .pass, record.details["ferry"]?.output ?? "")
         let called = try XCTUnwrap(record.called)
         for name in ["faccessat", "clone", "execve", "exit_group", "wait4"] { XCTAssertTrue(called.contains(name), "\(name) not in \(called)") }
+        // How the calls ended came through the pipe too: the same names, execve succeeded.
+        let calls = try XCTUnwrap(record.calls)
+        XCTAssertEqual(calls.keys.sorted(), called)
+        XCTAssertGreaterThanOrEqual(calls["execve"]?.ok ?? 0, 1)
         // The trace went to its own file: the test's output has no trace lines.
         XCTAssertFalse(record.details["ferry"]?.output.contains("\"syscall\":") ?? true)
         XCTAssertTrue(try String(contentsOfFile: dir + "/out/matrix.md", encoding: .utf8).contains("aarch64 called"))
