@@ -5,7 +5,7 @@
  * PR_SET_DUMPABLE is inherited by a forked child, a root process that
  * switches uid becomes dumpable as /proc/sys/fs/suid_dumpable says, and
  * PR_SET_DUMPABLE 2 is EINVAL.
- * SYSCALLS: prctl gettid openat read close clone futex setuid wait4 exit exit_group madvise rt_sigprocmask geteuid */
+ * SYSCALLS: prctl gettid openat read close clone setuid wait4 exit exit_group madvise rt_sigprocmask geteuid futex */
 #include <pthread.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>

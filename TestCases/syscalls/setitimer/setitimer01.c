@@ -1,7 +1,8 @@
 /* setitimer(): ITIMER_REAL queues SIGALRM, ITIMER_VIRTUAL SIGVTALRM and
  * ITIMER_PROF SIGPROF once this process has used the time (CPU time for the
- * last two); re-arming returns the old setting; EINVAL for an unknown timer
- * and tv_usec out of range, EFAULT for an unmapped new value.
+ * last two); getitimer() and re-arming return the current setting; EINVAL
+ * for an unknown timer and tv_usec out of range, EFAULT for an unmapped new
+ * value; getitimer() EINVAL for an unknown timer, EFAULT.
  * SYSCALLS: setitimer getitimer rt_sigprocmask rt_sigtimedwait rt_sigpending clock_gettime */
 #include <sys/syscall.h>
 #include <sys/time.h>

@@ -1,5 +1,5 @@
 /* setuid(): root switching to uid 65534 sets real, effective and saved
- * uid (getresuid), after which setuid(0) is EPERM and setuid(65534) still
+ * uid (getresuid, getuid, geteuid), after which setuid(0) is EPERM and setuid(65534) still
  * works; EINVAL for uid -1. Runs in a forked child.
  * SYSCALLS: setuid getresuid getuid geteuid clone wait4 exit_group */
 #include "tst_test.h"

@@ -4,7 +4,7 @@
  * read() interrupted by a handled signal while without it the read fails
  * EINTR; the raw call rejects a sigsetsize other than 8 with EINVAL and an
  * unmapped act with EFAULT.
- * SYSCALLS: rt_sigaction rt_sigprocmask kill tgkill getpid gettid read write pipe2 clone wait4 exit_group futex clock_nanosleep */
+ * SYSCALLS: rt_sigaction kill tgkill getpid gettid read write pipe2 clone wait4 exit_group futex clock_nanosleep */
 #include <sys/syscall.h>
 #include "tst_test.h"
 
