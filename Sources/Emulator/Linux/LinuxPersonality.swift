@@ -37,6 +37,8 @@ public final class LinuxPersonality {
     /// Per guest syscall number: how to run it and the host number for passthrough.
     private var handlers: [SyscallHandler]
     private var hostNumbers: [Int]
+    /// For `.converted` numbers: what their signature says to convert.
+    private var conversions: [SignatureConversion?]
     private(set) var syscallIDs: [SyscallID?]
     private var reportedUnimplemented = Set<Int>()
 
@@ -98,6 +100,7 @@ public final class LinuxPersonality {
         let maxNumber = guestTable.entries.map(\.number).max() ?? 0
         handlers = Array(repeating: .unimplemented, count: maxNumber + 1)
         hostNumbers = Array(repeating: -1, count: maxNumber + 1)
+        conversions = Array(repeating: nil, count: maxNumber + 1)
         syscallIDs = Array(repeating: nil, count: maxNumber + 1)
         for (number, id) in guestTable.entries {
             syscallIDs[number] = id
@@ -105,6 +108,11 @@ public final class LinuxPersonality {
             if support.handler == .passthrough {
                 guard let host = HostSyscall.table.number(of: id) else { continue }
                 hostNumbers[number] = host
+                if let plan = Self.signatureConversion(id, guest: architecture) {
+                    conversions[number] = plan
+                    handlers[number] = .converted
+                    continue
+                }
             }
             handlers[number] = support.handler
         }
@@ -138,6 +146,8 @@ public final class LinuxPersonality {
                                             Int(bitPattern: UInt(request[3])), Int(bitPattern: UInt(request[4])),
                                             Int(bitPattern: UInt(request[5])))
             if result == FERRY_NOT_STARTED { request.completion = .restart } else { request.result = Int64(result) }
+        case .converted:
+            convertedCall(&request, conversions[n]!, hostNumber: hostNumbers[n])
         case .unimplemented:
             reportUnimplemented(n)
             request.result = -Int64(ENOSYS)
@@ -152,7 +162,6 @@ public final class LinuxPersonality {
         case .mremap: request.result = mremap(request)
         case .openat: request.result = openat(request)
         case .fcntl: request.result = fcntl(request)
-        case .fstat: request.result = fstat(request)
         case .newfstatat: request.result = newfstatat(request)
         case .readlinkat: request.result = readlinkat(request)
         case .ioctl: request.result = ioctl(&request)
@@ -174,7 +183,6 @@ public final class LinuxPersonality {
         case .clone3: request.result = clone3(request, thread: thread)
         case .openat2: request.result = openat2(request)
         case .rseq: request.result = rseq(request, thread: thread)
-        case .epollCtl: request.result = epollCtl(request)
         case .epollPwait: request.result = epollWait(&request, id: .epoll_pwait, thread: thread)
         case .epollPwait2: request.result = epollWait(&request, id: .epoll_pwait2, thread: thread)
         case .ppoll: request.result = maskedWait(&request, id: .ppoll, thread: thread, maskPointer: request[3])

@@ -12,11 +12,23 @@ public enum SupportTable {
         public let name: String
         public let support: SupportLevel
         public let note: String
+        /// How the arguments reach the host: "direct" (a pass-through whose signature finds
+        /// nothing that differs), "signature: ..." (what its signature converts), "handler" (code
+        /// of its own), or "" when unimplemented.
+        public let conversion: String
     }
 
     public static func rows(architecture: Architecture) -> [Row] {
         SyscallRegistry.table(for: architecture).map {
-            Row(number: $0.number, name: $0.support.id.name, support: $0.support.level, note: $0.support.note)
+            let conversion: String
+            switch $0.support.handler {
+            case .unimplemented: conversion = ""
+            case .passthrough:
+                conversion = LinuxPersonality.signatureConversion($0.support.id, guest: architecture).map { "signature: " + $0.summary } ?? "direct"
+            default: conversion = "handler"
+            }
+            return Row(number: $0.number, name: $0.support.id.name, support: $0.support.level, note: $0.support.note,
+                       conversion: conversion)
         }
     }
 
@@ -25,7 +37,7 @@ public enum SupportTable {
         switch format {
         case .json:
             let items = rows.map { r in
-                "  {\"number\": \(r.number), \"name\": \(jsonString(r.name)), \"support\": \"\(r.support.rawValue)\", \"note\": \(jsonString(r.note))}"
+                "  {\"number\": \(r.number), \"name\": \(jsonString(r.name)), \"support\": \"\(r.support.rawValue)\", \"note\": \(jsonString(r.note)), \"conversion\": \(jsonString(r.conversion))}"
             }
             return "[\n" + items.joined(separator: ",\n") + "\n]\n"
         case .csv:
@@ -42,6 +54,9 @@ public enum SupportTable {
             let none = rows.count - full - partial
             lines.append("")
             lines.append("Of \(rows.count) syscalls, \(full) are full, \(partial) partial, \(none) unimplemented")
+            let direct = rows.filter { $0.conversion == "direct" }.count
+            let converted = rows.filter { $0.conversion.hasPrefix("signature") }
+            lines.append("\(direct) go to the host unchanged (their signatures find nothing that differs), \(converted.count) are converted from their signatures\(converted.isEmpty ? "" : ": " + converted.map { "\($0.name) (\($0.conversion.dropFirst(11)))" }.joined(separator: "; ")), the rest have handlers")
             return lines.joined(separator: "\n") + "\n"
         }
     }

@@ -11,14 +11,17 @@ enum SyscallHandler: UInt8 {
     case passthrough
     case exit, exitGroup
     case brk, mmap, munmap, mprotect, mremap
-    case openat, fcntl, fstat, newfstatat, readlinkat, ioctl
+    case openat, fcntl, newfstatat, readlinkat, ioctl
     case uname
     case rtSigaction, rtSigprocmask, rtSigreturn, sigaltstack, rtSigsuspend, rtSigpending
     case clone, clone3, execve, execveat, openat2
     case prctl, seccomp, pipe2, openByHandleAt, madvise
     case rseq
-    case epollCtl, epollPwait, epollPwait2, ppoll, pselect6, semctl
+    case epollPwait, epollPwait2, ppoll, pselect6, semctl
     case shmat, shmdt
+    /// A pass-through whose signature names arguments that differ for this guest (set by the
+    /// personality from SignatureConversion, never in a registry row).
+    case converted
     case unimplemented
 }
 
@@ -47,7 +50,7 @@ enum SyscallRegistry {
         row(.dup, .passthrough), row(.dup3, .passthrough), row(.pipe2, .pipe2),
         row(.openat, .openat), row(.openat2, .openat2), row(.fcntl, .fcntl, .partial, "F_GETFL/F_SETFL flags translated; lock structs assumed same layout"),
         row(.ioctl, .ioctl, .partial, "the ~490 generated requests whose argument size matches the host's, translated by name; others ENOTTY"),
-        row(.fstat, .fstat), row(.newfstatat, .newfstatat), row(.statx, .passthrough),
+        row(.fstat, .passthrough), row(.newfstatat, .newfstatat), row(.statx, .passthrough),
         row(.readlinkat, .readlinkat), row(.getdents64, .passthrough), row(.getcwd, .passthrough),
         row(.faccessat, .passthrough), row(.faccessat2, .passthrough), row(.chdir, .passthrough), row(.fchdir, .passthrough),
         row(.mkdirat, .passthrough), row(.unlinkat, .passthrough), row(.renameat, .passthrough), row(.renameat2, .passthrough),
@@ -102,7 +105,7 @@ enum SyscallRegistry {
         row(.recvfrom, .passthrough), row(.sendmsg, .passthrough), row(.recvmsg, .passthrough),
         row(.shutdown, .passthrough), row(.setsockopt, .passthrough), row(.getsockopt, .passthrough),
         // Events.
-        row(.eventfd2, .passthrough), row(.epoll_create1, .passthrough), row(.epoll_ctl, .epollCtl),
+        row(.eventfd2, .passthrough), row(.epoll_create1, .passthrough), row(.epoll_ctl, .passthrough),
         row(.epoll_pwait, .epollPwait), row(.epoll_pwait2, .epollPwait2),
         // Calls whose arguments and structs have the same layout and meaning for 64-bit
         // little-endian guests and the x86-64 host (checked against the generated layouts: xattr,

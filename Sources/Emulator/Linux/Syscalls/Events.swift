@@ -28,27 +28,6 @@ extension LinuxPersonality {
         return Int64(result)
     }
 
-    func epollCtl(_ r: SyscallRequest) -> Int64 {
-        let l = epollLayout
-        var host = [UInt8](repeating: 0, count: l.hostSize)
-        if r[3] != 0 {
-            var guest = [UInt8](repeating: 0, count: l.guestSize)
-            guard guest.withUnsafeMutableBytes({ GuestMemory.read(r[3], count: l.guestSize, into: $0.baseAddress!) }) else {
-                // EPOLL_CTL_DEL ignores the event; the others fault on it.
-                return HostSyscall.call(.epoll_ctl, r[0], r[1], r[2], r[3])
-            }
-            host.withUnsafeMutableBytes { h in
-                guest.withUnsafeBytes { g in
-                    h.storeBytes(of: g.load(fromByteOffset: l.guestEvents, as: UInt32.self), toByteOffset: l.hostEvents, as: UInt32.self)
-                    h.storeBytes(of: g.loadUnaligned(fromByteOffset: l.guestData, as: UInt64.self), toByteOffset: l.hostData, as: UInt64.self)
-                }
-            }
-        }
-        return host.withUnsafeMutableBytes {
-            HostSyscall.call(.epoll_ctl, r[0], r[1], r[2], r[3] == 0 ? 0 : UInt64(UInt(bitPattern: $0.baseAddress)))
-        }
-    }
-
     /// epoll_pwait and epoll_pwait2: the wait runs on a host buffer, then the events are copied out.
     func epollWait(_ r: inout SyscallRequest, id: SyscallID, thread: GuestThreadState) -> Int64 {
         let l = epollLayout

@@ -24,13 +24,6 @@ extension LinuxPersonality {
         return HostSyscall.call(.fcntl, r[0], r[1], r[2])
     }
 
-    func fstat(_ r: SyscallRequest) -> Int64 {
-        var st = Glibc.stat()
-        let result = withUnsafeMutableBytes(of: &st) { HostSyscall.call(.fstat, r[0], UInt64(UInt(bitPattern: $0.baseAddress))) }
-        if result < 0 { return result }
-        return statConverter.storeGuestStat(st, at: r[1])
-    }
-
     func newfstatat(_ r: SyscallRequest) -> Int64 {
         var st = Glibc.stat()
         // stat of /proc/self/exe follows the link to the guest program, not to ferry.

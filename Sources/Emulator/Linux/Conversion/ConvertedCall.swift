@@ -1,0 +1,55 @@
+import CFerryHost
+import FerryABI
+import Glibc
+
+extension LinuxPersonality {
+    /// A pass-through syscall whose signature says some arguments differ for this guest: structs
+    /// go through host buffers, translated values replace the guest's, the rest pass unchanged.
+    /// A NULL struct pointer stays NULL; an unreadable one goes to the host as it is, so the host
+    /// answers EFAULT, or ignores it, exactly where the kernel would (the 64-bit guest's
+    /// addresses are the host's). An out struct the guest cannot take gives EFAULT.
+    func convertedCall(_ request: inout SyscallRequest, _ conversion: SignatureConversion, hostNumber: Int) {
+        var args = [request[0], request[1], request[2], request[3], request[4], request[5]]
+        var buffers: [(argument: Int, host: UnsafeMutableRawPointer, converter: StructConverter, copyOut: Bool)] = []
+        defer { for b in buffers { b.host.deallocate() } }
+        for step in conversion.steps {
+            switch step {
+            case let .value(i, translation):
+                args[i] = translation.toHost(args[i])
+            case let .structIn(i, converter), let .structInOut(i, converter):
+                guard args[i] != 0 else { continue }
+                let guestBytes = UnsafeMutableRawPointer.allocate(byteCount: converter.guest.size, alignment: 16)
+                defer { guestBytes.deallocate() }
+                guard GuestMemory.read(args[i], count: converter.guest.size, into: guestBytes) else { continue }
+                let host = UnsafeMutableRawPointer.allocate(byteCount: converter.host.size, alignment: 16)
+                converter.guestToHost(guestBytes, host)
+                if case .structInOut = step { buffers.append((i, host, converter, true)) } else { buffers.append((i, host, converter, false)) }
+                args[i] = UInt64(UInt(bitPattern: host))
+            case let .structOut(i, converter):
+                guard args[i] != 0 else { continue }
+                let host = UnsafeMutableRawPointer.allocate(byteCount: converter.host.size, alignment: 16)
+                host.initializeMemory(as: UInt8.self, repeating: 0, count: converter.host.size)
+                buffers.append((i, host, converter, true))
+                args[i] = UInt64(UInt(bitPattern: host))
+            }
+        }
+        let result = ferry_safe_syscall(ferry_current_thread(), hostNumber, Int(bitPattern: UInt(args[0])),
+                                        Int(bitPattern: UInt(args[1])), Int(bitPattern: UInt(args[2])),
+                                        Int(bitPattern: UInt(args[3])), Int(bitPattern: UInt(args[4])),
+                                        Int(bitPattern: UInt(args[5])))
+        if result == FERRY_NOT_STARTED {
+            request.completion = .restart
+            return
+        }
+        request.result = Int64(result)
+        guard result >= 0 else { return }
+        for b in buffers where b.copyOut {
+            let guestBytes = UnsafeMutableRawPointer.allocate(byteCount: b.converter.guest.size, alignment: 16)
+            defer { guestBytes.deallocate() }
+            b.converter.hostToGuest(b.host, guestBytes)
+            if !GuestMemory.write(request[b.argument], from: guestBytes, count: b.converter.guest.size) {
+                request.result = -Int64(EFAULT)
+            }
+        }
+    }
+}
