@@ -162,6 +162,8 @@ public final class LinuxPersonality {
         case .mremap: request.result = mremap(request)
         case .openat: request.result = openat(request)
         case .fcntl: request.result = fcntl(request)
+        case .close: request.result = close(request)
+        case .closeRange: request.result = closeRange(request)
         case .newfstatat: request.result = newfstatat(request)
         case .readlinkat: request.result = readlinkat(request)
         case .ioctl: request.result = ioctl(&request)

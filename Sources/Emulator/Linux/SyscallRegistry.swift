@@ -11,7 +11,7 @@ enum SyscallHandler: UInt8 {
     case passthrough
     case exit, exitGroup
     case brk, mmap, munmap, mprotect, mremap
-    case openat, fcntl, newfstatat, readlinkat, ioctl
+    case openat, fcntl, newfstatat, readlinkat, ioctl, close, closeRange
     case uname
     case rtSigaction, rtSigprocmask, rtSigreturn, sigaltstack, rtSigsuspend, rtSigpending
     case clone, clone3, execve, execveat, openat2
@@ -46,7 +46,7 @@ enum SyscallRegistry {
         row(.read, .passthrough), row(.write, .passthrough), row(.readv, .passthrough), row(.writev, .passthrough),
         row(.pread64, .passthrough), row(.pwrite64, .passthrough), row(.preadv, .passthrough), row(.pwritev, .passthrough),
         row(.preadv2, .passthrough), row(.pwritev2, .passthrough),
-        row(.close, .passthrough), row(.close_range, .passthrough), row(.lseek, .passthrough),
+        row(.close, .close), row(.close_range, .closeRange), row(.lseek, .passthrough),
         row(.dup, .passthrough), row(.dup3, .passthrough), row(.pipe2, .pipe2),
         row(.openat, .openat), row(.openat2, .openat2), row(.fcntl, .fcntl, .partial, "F_GETFL/F_SETFL flags translated; lock structs assumed same layout"),
         row(.ioctl, .ioctl, .partial, "the ~490 generated requests whose argument size matches the host's, translated by name; others ENOTTY"),

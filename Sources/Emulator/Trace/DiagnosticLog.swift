@@ -7,10 +7,17 @@ public final class DiagnosticLog {
 
     public init(fd: Int32 = 2) { self.fd = fd }
 
-    /// Opens `path` for appending; nil if it cannot be opened.
+    /// Opens `path` for appending; nil if it cannot be opened. The descriptor moves to 1000 or
+    /// above, so the guest's own descriptors number as they do natively, and the guest cannot
+    /// close it (OwnDescriptors).
     public static func file(path: String) -> DiagnosticLog? {
-        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        return fd < 0 ? nil : DiagnosticLog(fd: fd)
+        let opened = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard opened >= 0 else { return nil }
+        let high = fcntl(opened, F_DUPFD_CLOEXEC, 1000)
+        let fd = high >= 0 ? high : opened
+        if high >= 0 { Glibc.close(opened) }
+        OwnDescriptors.reserve(fd)
+        return DiagnosticLog(fd: fd)
     }
 
     public func write(_ line: String) {
