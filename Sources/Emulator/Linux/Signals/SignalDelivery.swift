@@ -84,11 +84,13 @@ extension LinuxPersonality {
         pending = pending.enumerated().sorted { ($0.element.signal, $0.offset) < ($1.element.signal, $1.offset) }.map(\.element)
         var completion: SyscallCompletion? = nil
         var first = true
+        var taken = false
         for signal in pending {
             if state.mask.contains(signal: signal.signal) {
                 state.deferred.append(signal)
                 continue
             }
+            taken = true
             tracer?.signal(signal.signal, info: signal.info)
             let action = signalAction(signal.signal)
             if action.isIgnored { continue }
@@ -106,6 +108,12 @@ extension LinuxPersonality {
             }
             first = false
             enterHandler(thread, state: state, signal: signal.signal, info: signal.info, action: action, fault: nil)
+        }
+        if first && taken, let syscall = interruptedSyscall {
+            // No handler ran (a SIGCHLD caught only for -strace, a stop and continue): the kernel
+            // restarts the call, so the guest never sees this EINTR.
+            thread.prepareSyscallRestart(firstArgument: syscall[0])
+            completion = .restart
         }
         // A temporary mask (sigsuspend, ppoll, ...) no handler consumed: the caller's comes back.
         if let original = state.maskForNextFrame {

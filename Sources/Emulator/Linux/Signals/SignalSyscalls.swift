@@ -35,7 +35,8 @@ extension LinuxPersonality {
             let host = signalNumbers.host(signal)
             // Handlers are caught on the host and delivered by the run loop; default and ignore
             // take effect on the host itself, so the kernel applies them with no emulator step.
-            let status = action.handler > 1 ? ferry_catch_signal(host) : ferry_release_signal(host, UInt(action.handler))
+            let status = signal == c.chld ? setHostChildSignalAction(action)
+                : action.handler > 1 ? ferry_catch_signal(host) : ferry_release_signal(host, UInt(action.handler))
             if status != 0 { return Int64(status) }
         }
         return 0

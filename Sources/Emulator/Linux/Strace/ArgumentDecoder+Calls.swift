@@ -2,7 +2,7 @@ import FerryABI
 import Glibc
 
 /// Arguments and results whose spelling depends on another argument or on the call: IPC keys and
-/// commands, socket types and protocols, wait statuses, prctl, personality, poll results.
+/// commands, socket types and protocols, wait statuses, prctl, personality; result details.
 extension ArgumentDecoder {
     // MARK: System V IPC
 
@@ -181,25 +181,13 @@ extension ArgumentDecoder {
             let option = guest.group("prctl")?.name(of: Int64(Int32(truncatingIfNeeded: r[0])))
             return option == "PR_GET_DUMPABLE" ? " (\(Self.dumpable(UInt64(bitPattern: v))))" : ""
         case .poll, .ppoll:
-            if v == 0 { return " (Timeout)" }
-            let ready = pollReady(r[0], count: r[1])
-            if id == .ppoll, r[2] != 0, let left = structs.view("timespec", at: r[2]).flatMap({ structs.render("timespec", $0) }) {
-                return " (\(ready), left \(left))"
-            }
-            return " (\(ready))"
+            return pollResult(id, r)
+        case .select, .pselect6:
+            return selectResult(id, r)
+        case .recvmmsg:
+            return r[4] != 0 ? timeLeft("timespec", at: r[4]).map { " (left \($0))" } ?? "" : ""
         default:
             return ""
         }
-    }
-
-    /// The pollfds with events after poll: `[{fd=3, revents=POLLIN}]`.
-    func pollReady(_ address: UInt64, count: UInt64) -> String {
-        guard let layout = ABILayouts.layout("pollfd", for: architecture) else { return "?" }
-        var items: [String] = []
-        for i in 0..<min(count, 256) {
-            guard let v = structs.view("pollfd", at: address &+ i &* UInt64(layout.size)) else { return "?" }
-            if v.u("revents") & 0xFFFF != 0 { items.append(structs.pollfd(v, revents: true)) }
-        }
-        return "[" + items.joined(separator: ", ") + "]"
     }
 }

@@ -138,6 +138,8 @@ struct ArgumentDecoder {
                 return "{sa_family=AF_UNIX, sun_path=@\(StraceText.quote(Array(pathBytes.dropFirst().prefix { $0 != 0 })))}"
             }
             return "{sa_family=AF_UNIX, sun_path=\(StraceText.quote(pathBytes.prefix { $0 != 0 }.map { $0 }))}"
+        case "AF_NETLINK" where b.count >= 12:
+            return sockaddrNetlink(b)
         case "AF_INET" where b.count >= 8:
             let port = UInt16(b[2]) << 8 | UInt16(b[3])
             return "{sa_family=AF_INET, sin_port=htons(\(port)), sin_addr=inet_addr(\"\(b[4]).\(b[5]).\(b[6]).\(b[7])\")}"
@@ -320,6 +322,13 @@ struct ArgumentDecoder {
             case let .outSocketOption(n):
                 out.append(ok ? socketOption(v, length: memory.word(r[n], size: 4) ?? 0) : StraceText.pointer(v))
             case .personality: out.append(personality(v))
+            case let .fdSet(n): out.append(entry.before[i] ?? fdSet(v, count: r[n]))
+            case .selectSigmask: out.append(selectSigmask(v))
+            case .outEpollEvents: out.append(epollEvents(v, r, after: after))
+            case .message: out.append(message(v, r, after: after, namelenBefore: nil))
+            case .outMessage: out.append(message(v, r, after: after, namelenBefore: entry.lengthsBefore[i] ?? 0))
+            case let .messages(n): out.append(messageVector(v, count: r[n], r, received: false))
+            case let .outMessages(n): out.append(after ? messageVector(v, count: r[n], r, received: true) : StraceText.pointer(v))
             case .outSocketLength:
                 guard v != 0 else { out.append("NULL"); break }
                 let before = entry.lengthsBefore[i]

@@ -84,12 +84,13 @@ fadvise64 i fd l u e:fadvise_advice
 memfd_create fd str f:memfd_flags
 ppoll i as:pollfd:1 u s:timespec ss:4 u
 poll i as:pollfd:1 u i
-pselect6 i i p p p s:timespec p
-select i i p p p s:timeval
+pselect6 i i fds:0 fds:0 fds:0 s:timespec psm
+select i i fds:0 fds:0 fds:0 s:timeval
 epoll_create1 fd f:epoll_create_flags
 epoll_ctl i fd e:epoll_ctl_op fd s:epoll_event
-epoll_pwait i fd p i i ss:5 u
-epoll_pwait2 i fd p i s:timespec ss:5 u
+epoll_wait i fd oepev i i
+epoll_pwait i fd oepev i i ss:5 u
+epoll_pwait2 i fd oepev i s:timespec ss:5 u
 eventfd2 fd u f:eventfd_flags
 inotify_init1 fd f:inotify_init_flags
 inotify_add_watch i fd path f:inotify_mask

@@ -11,10 +11,10 @@ getsockname i fd osa:2 osl
 getpeername i fd osa:2 osl
 sendto i fd ib:2 u f:msg_flags sa:5 u
 recvfrom i fd ob:2 u f:msg_flags osa:5 osl
-sendmsg i fd p f:msg_flags
-recvmsg i fd p f:msg_flags
-sendmmsg i fd p u f:msg_flags
-recvmmsg i fd p u f:msg_flags p
+sendmsg i fd msg f:msg_flags
+recvmsg i fd omsg f:msg_flags
+sendmmsg i fd mmsg:2 u f:msg_flags
+recvmmsg i fd ommsg:2 u f:msg_flags s:timespec
 shutdown i fd e:shutdown_how
 setsockopt i fd e:socket_level e:socket_option sov:4 u
 getsockopt i fd e:socket_level e:socket_option osov:4 osl

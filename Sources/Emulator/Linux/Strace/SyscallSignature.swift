@@ -49,6 +49,13 @@ public indirect enum ArgumentKind: Equatable, Sendable {
     case socketOption(length: Int)   // setsockopt's value: [1] when it is an int
     case outSocketOption(length: Int) // getsockopt's value, its length behind pointer argument `length`
     case personality                 // PER_LINUX|ADDR_NO_RANDOMIZE, or 0xffffffff (the query)
+    case fdSet(count: Int)           // fd_set the call reads and rewrites: [3 4] as it was before, `count` fds
+    case selectSigmask               // pselect6's {sigset_t *, size_t}: {sigmask=[USR1], sigsetsize=8}
+    case outEpollEvents              // epoll_event[] the call fills, as many as it returned
+    case message                     // struct msghdr the call reads (sendmsg)
+    case outMessage                  // struct msghdr the call fills (recvmsg), shown after
+    case messages(count: Int)        // struct mmsghdr[`count`] the call sends (sendmmsg)
+    case outMessages(count: Int)     // struct mmsghdr[] the call fills, as many as it returned (recvmmsg)
 }
 
 /// How the result is shown.
@@ -97,6 +104,13 @@ public struct SyscallSignature: Sendable {
         case .socketType: return "socket_type"
         case .socketProtocol: return "protocol"
         case .socketOption, .outSocketOption: return "void *optval"
+        case .fdSet: return "fd_set *"
+        case .selectSigmask: return "const struct {const sigset_t *ss; size_t ss_len} *"
+        case .outEpollEvents: return "struct epoll_event *"
+        case .message: return "const struct msghdr *"
+        case .outMessage: return "struct msghdr *"
+        case .messages: return "struct mmsghdr *"
+        case .outMessages: return "struct mmsghdr *"
         default: return "\(k)"
         }
     }
@@ -148,9 +162,9 @@ public enum SyscallSignatures {
     }
 
     /// Tokens: i l u x p fd dfd path str mode dev uid pid sig argv envp oflags ip oip oip2 osl
-    /// off ioff wst key ipcf ipcc stype per ib:N ob:N f:GROUP e:GROUP s:STRUCT os:STRUCT
-    /// ios:STRUCT as:STRUCT:N ss:N oss iov:N oiov:N sa:N osa:N sproto:N sov:N osov:N (N: the
-    /// 0-based argument that holds the length, count or family).
+    /// off ioff wst key ipcf ipcc stype per psm oepev msg omsg ib:N ob:N f:GROUP e:GROUP s:STRUCT
+    /// os:STRUCT ios:STRUCT as:STRUCT:N ss:N oss iov:N oiov:N sa:N osa:N sproto:N sov:N osov:N
+    /// fds:N mmsg:N ommsg:N (N: the 0-based argument that holds the length, count or family).
     static func argument(_ w: String) -> ArgumentKind? {
         let parts = Array(w.utf8).split(separator: 0x3A).map { String(decoding: $0, as: UTF8.self) }
         func index(_ i: Int) -> Int? { parts.count > i ? Int(parts[i]) : nil }
@@ -185,6 +199,13 @@ public enum SyscallSignatures {
         case "ipcc": return .ipcCommand
         case "stype": return .socketType
         case "per": return .personality
+        case "psm": return .selectSigmask
+        case "oepev": return .outEpollEvents
+        case "msg": return .message
+        case "omsg": return .outMessage
+        case "fds": return index(1).map { .fdSet(count: $0) }
+        case "mmsg": return index(1).map { .messages(count: $0) }
+        case "ommsg": return index(1).map { .outMessages(count: $0) }
         case "sproto": return index(1).map { .socketProtocol(family: $0) }
         case "sov": return index(1).map { .socketOption(length: $0) }
         case "osov": return index(1).map { .outSocketOption(length: $0) }

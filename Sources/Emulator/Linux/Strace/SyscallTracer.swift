@@ -1,3 +1,4 @@
+import CFerryHost
 import FerryABI
 import Glibc
 
@@ -30,8 +31,8 @@ public final class SyscallTracer {
     nonisolated(unsafe) public static var active: SyscallTracer?
 
     let format: StraceFormat
-    /// The trace output: the -D file on a high descriptor, or stderr (written as -d's log is).
-    let output: DiagnosticLog
+    /// The trace output: the -D file's writer process (TraceFileWriter), or stderr (written as -d's log is).
+    let output: TraceOutput
     let ids: [SyscallID?]
     let decoder: ArgumentDecoder
     let ioctls: IoctlArguments
@@ -52,7 +53,7 @@ public final class SyscallTracer {
     init(format: StraceFormat, file: String?, personality: LinuxPersonality, configuration: EmulatorConfiguration,
          stackPointer: UInt64 = 0) {
         self.format = format
-        output = DiagnosticLog(fd: SyscallTracer.openOutput(file))
+        output = SyscallTracer.openOutput(file)
         ids = personality.syscallIDs
         decoder = ArgumentDecoder(architecture: personality.architecture, guest: personality.guestConstants,
                                   host: personality.hostConstants)
@@ -66,21 +67,18 @@ public final class SyscallTracer {
                     "[" + configuration.arguments.map { decoder.argvItem(Array($0.utf8)) }.joined(separator: ", ") + "]",
                     "\(StraceText.hex(envp)) /* \(configuration.environment.count) vars */"]
         emit(name: "execve", args: args, result: "0", resultValue: 0, error: nil)
+        // After the writer's fork: its middle process's exit is no SIGCHLD of the guest's.
+        personality.observeChildSignalForTrace()
     }
 
-    /// A high descriptor for FILE (so the guest's own descriptors number as they would natively),
-    /// or stderr.
-    static func openOutput(_ path: String?) -> Int32 {
-        guard let path else { return 2 }
-        let low = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard low >= 0 else {
-            let message = "ferry: cannot open strace output '\(path)': \(String(cString: strerror(errno)))\n"
-            message.withCString { _ = Glibc.write(2, $0, strlen($0)) }
-            return 2
-        }
-        let high = fcntl(low, F_DUPFD_CLOEXEC, 1000)
-        if high >= 0 { close(low); return high }
-        return low
+    /// FILE's writer process, or stderr when there is no FILE or it cannot be opened (said once).
+    static func openOutput(_ path: String?) -> TraceOutput {
+        guard let path else { return .log(DiagnosticLog()) }
+        let (fd, error) = TraceFileWriter.start(path: path)
+        if let fd { return .writer(fd) }
+        let message = "ferry: \(error ?? "cannot open strace output '\(path)'")\n"
+        message.withCString { _ = Glibc.write(2, $0, strlen($0)) }
+        return .log(DiagnosticLog())
     }
 
     func id(_ number: Int) -> SyscallID? { number >= 0 && number < ids.count ? ids[number] : nil }
@@ -105,8 +103,13 @@ public final class SyscallTracer {
             if case .offsetPointer = kind, request[i] != 0 {
                 entry.lengthsBefore[i] = decoder.memory.word(request[i], size: 8)
             }
-            // What the call reads is shown as it was before (ppoll rewrites its timeout).
+            // What the call reads is shown as it was before (ppoll rewrites its timeout, select
+            // its sets).
             if case let .inStruct(s) = kind { entry.before[i] = decoder.structs.render(s, at: request[i]) }
+            if case let .fdSet(n) = kind { entry.before[i] = decoder.fdSet(request[i], count: request[n]) }
+            if case .outMessage = kind, request[i] != 0, let v = decoder.structs.view("msghdr", at: request[i]) {
+                entry.lengthsBefore[i] = v.u("msg_namelen") & 0xFFFF_FFFF
+            }
         }
         if id == .execve || id == .execveat {
             entry.preformatted = decoder.arguments(signature, request, entry: entry, after: false)
@@ -147,8 +150,8 @@ public final class SyscallTracer {
         let args = entry.preformatted
             ?? (id == .ioctl ? ioctls.arguments(request, after: true) : decoder.arguments(signature, request, entry: entry, after: true))
         let resultKind = id == .rt_sigreturn ? ReturnKind.void : signature.result
-        emit(name: id.name, args: args, result: resultText(request, resultKind, id: id), resultValue: request.result,
-             error: errorText(request))
+        emit(name: id.name, args: args, result: interruptedText(id, request) ?? resultText(request, resultKind, id: id),
+             resultValue: request.result, error: errorText(request))
     }
 
     /// The register a syscall returns in, as the thread has it now (after rt_sigreturn: the
@@ -162,6 +165,24 @@ public final class SyscallTracer {
     func errorText(_ request: SyscallRequest) -> String? {
         request.result < 0 && request.result > -4096 && request.completion == .returnValue
             ? StraceText.error(-request.result, guest: decoder.guest, host: decoder.host) : nil
+    }
+
+    /// Calls the kernel ends with ERESTARTNOHAND or ERESTART_RESTARTBLOCK when a signal comes, or
+    /// with a plain EINTR; every other blocking call ends with ERESTARTSYS (see signal(7)).
+    static let restartNoHandler: Set<SyscallID> = [.poll, .ppoll, .select, .pselect6, .pause, .rt_sigsuspend, .sigsuspend]
+    static let restartBlock: Set<SyscallID> = [.nanosleep, .clock_nanosleep]
+    static let plainInterrupt: Set<SyscallID> = [.epoll_wait, .epoll_pwait, .epoll_pwait2, .rt_sigtimedwait, .io_getevents,
+                                                 .io_pgetevents, .semop, .semtimedop]
+
+    /// strace's result for a call a signal interrupted: what the kernel had at syscall exit, before
+    /// it knew whether a handler would run (`? ERESTARTSYS (To be restarted if SA_RESTART is set)`).
+    /// nil when the call ended with a plain EINTR or no signal is waiting.
+    func interruptedText(_ id: SyscallID, _ request: SyscallRequest) -> String? {
+        guard format == .strace, request.completion == .returnValue, request.result == -Int64(EINTR),
+              ferry_interrupt_requested(ferry_current_thread()) != 0, !Self.plainInterrupt.contains(id) else { return nil }
+        if Self.restartNoHandler.contains(id) { return "? ERESTARTNOHAND (To be restarted if no handler)" }
+        if Self.restartBlock.contains(id) { return "? ERESTART_RESTARTBLOCK (Interrupted by signal)" }
+        return "? ERESTARTSYS (To be restarted if SA_RESTART is set)"
     }
 
     func resultText(_ request: SyscallRequest, _ kind: ReturnKind, id: SyscallID? = nil) -> String {
@@ -194,11 +215,13 @@ public final class SyscallTracer {
 
     func exited(_ status: Int32) {
         emitEvent("+++ exited with \(status & 0xff) +++", json: "{\"pid\": \(tid()), \"exited\": \(status & 0xff)}")
+        output.finish()
     }
 
     func killed(hostSignal: Int32) {
         let name = decoder.host.group("signal")?.name(of: Int64(hostSignal)) ?? String(hostSignal)
         emitEvent("+++ killed by \(name) +++", json: "{\"pid\": \(tid()), \"killed\": \(StraceText.json(name))}")
+        output.finish()
     }
 
     // MARK: output
