@@ -1,6 +1,8 @@
 /* process_madvise() through a pidfd of the caller: MADV_COLD on two ranges
- * returns the bytes advised. process_mrelease() has no deterministic success
- * path (the target must be caught while dying): error paths only. Errors:
+ * returns the bytes advised. process_mrelease() of a child sent SIGKILL
+ * succeeds while the child is still dying (the kill marks the group as
+ * exiting at once; its memory is gone only once it has run its exit): caught
+ * right after the kill, retried when the child won the race (ESRCH). Errors:
  * EINVAL (flags, unknown advice, mrelease of a live process), ESRCH (mrelease
  * of a zombie whose memory is already gone), EBADF, EFAULT.
  * SYSCALLS: process_madvise process_mrelease pidfd_open kill waitid mmap munmap */
@@ -76,11 +78,38 @@ static void run(unsigned int n)
 		SAFE_WAITPID(pid, NULL, 0);
 		SAFE_CLOSE(pfd);
 		break;
+	case 2:
+		for (int tries = 0; tries < 20; tries++) {
+			long ret;
+
+			pid = SAFE_FORK();
+			if (!pid) {
+				pause();
+				exit(0);
+			}
+			pfd = tst_syscall(__NR_pidfd_open, pid, 0);
+			SAFE_KILL(pid, SIGKILL);
+			ret = syscall(__NR_process_mrelease, pfd, 0);
+			int err = errno;
+
+			SAFE_WAITPID(pid, NULL, 0);
+			SAFE_CLOSE(pfd);
+			if (ret == 0) {
+				tst_res(TPASS, "process_mrelease() of a child killed a moment ago");
+				return;
+			}
+			if (err != ESRCH) {
+				tst_res(TFAIL, "process_mrelease() of a dying child: %s", tst_strerrno(err));
+				return;
+			}
+		}
+		tst_res(TCONF, "the killed child always finished exiting before process_mrelease() (20 tries)");
+		break;
 	}
 }
 
 static struct tst_test test = {
-	.tcnt = 2,
+	.tcnt = 3,
 	.test = run,
 	.forks_child = 1,
 };
