@@ -43,8 +43,10 @@ enum TraceFileWriter {
         while waitpid(middle, &status, 0) < 0 && errno == EINTR {}
         // A high descriptor, so the guest's own descriptors number as they would natively.
         let high = fcntl(pair[0], F_DUPFD_CLOEXEC, 1000)
-        if high >= 0 { close(pair[0]); return (high, nil) }
-        return (pair[0], nil)
+        let fd = high >= 0 ? high : pair[0]
+        if high >= 0 { close(pair[0]) }
+        OwnDescriptors.reserve(fd)   // close_range(3, ~0U) in the guest must not end the trace
+        return (fd, nil)
     }
 
     /// The writer: copies each message to the file until every sender has closed its end.
