@@ -174,7 +174,7 @@ def probe_samples(arch, layouts_by_arch):
                          "{ " + ", ".join(inits) + " };")
         chosen[struct] = units[struct]
     samples = {}
-    for unit in ("kernel", "libc"):
+    for unit in ("kernel", "libc", "input"):
         unit_lines = {k: v for k, v in lines.items() if chosen[k] == unit}
         if not unit_lines:
             continue

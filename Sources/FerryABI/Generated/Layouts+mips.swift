@@ -678,6 +678,251 @@ dev 40 8 u 1
 name 48 1 s 128
 uuid 176 1 s 129
 data 305 1 s 7
+@input_id 8 2
+bustype 0 2 u 1
+vendor 2 2 u 1
+product 4 2 u 1
+version 6 2 u 1
+@input_absinfo 24 4
+value 0 4 s 1
+minimum 4 4 s 1
+maximum 8 4 s 1
+fuzz 12 4 s 1
+flat 16 4 s 1
+resolution 20 4 s 1
+@input_keymap_entry 40 4
+flags 0 1 u 1
+len 1 1 u 1
+index 2 2 u 1
+keycode 4 4 u 1
+scancode 8 1 u 32
+@input_mask 16 8
+type 0 4 u 1
+codes_size 4 4 u 1
+codes_ptr 8 8 u 1
+@loop_info 140 4
+lo_number 0 4 s 1
+lo_device 4 4 u 1
+lo_inode 8 4 u 1
+lo_rdevice 12 4 u 1
+lo_offset 16 4 s 1
+lo_encrypt_type 20 4 s 1
+lo_encrypt_key_size 24 4 s 1
+lo_flags 28 4 s 1
+lo_name 32 1 s 64
+lo_encrypt_key 96 1 u 32
+lo_init 128 4 u 2
+reserved 136 1 s 4
+@loop_config 304 8
+fd 0 4 u 1
+block_size 4 4 u 1
+info.lo_device 8 8 u 1
+info.lo_inode 16 8 u 1
+info.lo_rdevice 24 8 u 1
+info.lo_offset 32 8 u 1
+info.lo_sizelimit 40 8 u 1
+info.lo_number 48 4 u 1
+info.lo_encrypt_type 52 4 u 1
+info.lo_encrypt_key_size 56 4 u 1
+info.lo_flags 60 4 u 1
+info.lo_file_name 64 1 u 64
+info.lo_crypt_name 128 1 u 64
+info.lo_encrypt_key 192 1 u 32
+info.lo_init 224 8 u 2
+__reserved 240 8 u 8
+@file_dedupe_range 24 8
+src_offset 0 8 u 1
+src_length 8 8 u 1
+dest_count 16 2 u 1
+reserved1 18 2 u 1
+reserved2 20 4 u 1
+info 24 32 u 0
+@file_dedupe_range_info 32 8
+dest_fd 0 8 s 1
+dest_offset 8 8 u 1
+bytes_deduped 16 8 u 1
+status 24 4 s 1
+reserved 28 4 u 1
+@fstrim_range 24 8
+start 0 8 u 1
+len 8 8 u 1
+minlen 16 8 u 1
+@fsxattr 28 4
+fsx_xflags 0 4 u 1
+fsx_extsize 4 4 u 1
+fsx_nextents 8 4 u 1
+fsx_projid 12 4 u 1
+fsx_cowextsize 16 4 u 1
+fsx_pad 20 1 u 8
+@rtc_wkalrm 40 4
+enabled 0 1 u 1
+pending 1 1 u 1
+time.tm_sec 4 4 s 1
+time.tm_min 8 4 s 1
+time.tm_hour 12 4 s 1
+time.tm_mday 16 4 s 1
+time.tm_mon 20 4 s 1
+time.tm_year 24 4 s 1
+time.tm_wday 28 4 s 1
+time.tm_yday 32 4 s 1
+time.tm_isdst 36 4 s 1
+@rtc_pll_info 28 4
+pll_ctrl 0 4 s 1
+pll_value 4 4 s 1
+pll_max 8 4 s 1
+pll_min 12 4 s 1
+pll_posmult 16 4 s 1
+pll_negmult 20 4 s 1
+pll_clock 24 4 s 1
+@rtc_param 24 8
+param 0 8 u 1
+uvalue 8 8 u 1
+svalue 8 8 s 1
+ptr 8 8 u 1
+index 16 4 u 1
+__pad 20 4 u 1
+@blk_zone_range 16 8
+sector 0 8 u 1
+nr_sectors 8 8 u 1
+@blk_zone_report 16 8
+sector 0 8 u 1
+nr_zones 8 4 u 1
+flags 12 4 u 1
+zones 16 64 u 0
+@blk_user_trace_setup 72 8
+name 0 1 s 32
+act_mask 32 2 u 1
+buf_size 36 4 u 1
+buf_nr 40 4 u 1
+start_lba 48 8 u 1
+end_lba 56 8 u 1
+pid 64 4 u 1
+@rand_pool_info 8 4
+entropy_count 0 4 s 1
+buf_size 4 4 s 1
+buf 8 4 u 0
+@sock_fprog 8 4
+len 0 2 u 1
+filter 4 4 u 1
+@seccomp_data 64 8
+nr 0 4 s 1
+arch 4 4 u 1
+instruction_pointer 8 8 u 1
+args 16 8 u 6
+@seccomp_notif 80 8
+id 0 8 u 1
+pid 8 4 u 1
+flags 12 4 u 1
+data.nr 16 4 s 1
+data.arch 20 4 u 1
+data.instruction_pointer 24 8 u 1
+data.args 32 8 u 6
+@seccomp_notif_resp 24 8
+id 0 8 u 1
+val 8 8 s 1
+error 16 4 s 1
+flags 20 4 u 1
+@seccomp_notif_addfd 24 8
+id 0 8 u 1
+flags 8 4 u 1
+srcfd 12 4 u 1
+newfd 16 4 u 1
+newfd_flags 20 4 u 1
+@uffdio_api 24 8
+api 0 8 u 1
+features 8 8 u 1
+ioctls 16 8 u 1
+@uffdio_range 16 8
+start 0 8 u 1
+len 8 8 u 1
+@uffdio_register 32 8
+range.start 0 8 u 1
+range.len 8 8 u 1
+mode 16 8 u 1
+ioctls 24 8 u 1
+@uffdio_copy 40 8
+dst 0 8 u 1
+src 8 8 u 1
+len 16 8 u 1
+mode 24 8 u 1
+copy 32 8 s 1
+@uffdio_zeropage 32 8
+range.start 0 8 u 1
+range.len 8 8 u 1
+mode 16 8 u 1
+zeropage 24 8 s 1
+@uffdio_writeprotect 24 8
+range.start 0 8 u 1
+range.len 8 8 u 1
+mode 16 8 u 1
+@uffdio_continue 32 8
+range.start 0 8 u 1
+range.len 8 8 u 1
+mode 16 8 u 1
+mapped 24 8 s 1
+@perf_event_query_bpf 8 4
+ids_len 0 4 u 1
+prog_cnt 4 4 u 1
+ids 8 4 u 0
+@kvm_userspace_memory_region 32 8
+slot 0 4 u 1
+flags 4 4 u 1
+guest_phys_addr 8 8 u 1
+memory_size 16 8 u 1
+userspace_addr 24 8 u 1
+@kvm_create_device 12 4
+type 0 4 u 1
+fd 4 4 u 1
+flags 8 4 u 1
+@kvm_device_attr 24 8
+flags 0 4 u 1
+group 4 4 u 1
+attr 8 8 u 1
+addr 16 8 u 1
+@kvm_one_reg 16 8
+id 0 8 u 1
+addr 8 8 u 1
+@kvm_irq_level 8 4
+irq 0 4 u 1
+status 0 4 s 1
+level 4 4 u 1
+@kvm_irqfd 32 4
+fd 0 4 u 1
+gsi 4 4 u 1
+flags 8 4 u 1
+resamplefd 12 4 u 1
+pad 16 1 u 16
+@kvm_ioeventfd 64 8
+datamatch 0 8 u 1
+addr 8 8 u 1
+len 16 4 u 1
+fd 20 4 s 1
+flags 24 4 u 1
+pad 28 1 u 36
+@kvm_msi 32 4
+address_lo 0 4 u 1
+address_hi 4 4 u 1
+data 8 4 u 1
+flags 12 4 u 1
+devid 16 4 u 1
+pad 20 1 u 12
+@kvm_enable_cap 104 8
+cap 0 4 u 1
+flags 4 4 u 1
+args 8 8 u 4
+pad 40 1 u 64
+@kvm_dirty_log 16 8
+slot 0 4 u 1
+padding1 4 4 u 1
+dirty_bitmap 8 4 u 1
+padding2 8 8 u 1
+@kvm_clock_data 48 8
+clock 0 8 u 1
+flags 8 4 u 1
+pad0 12 4 u 1
+realtime 16 8 u 1
+host_tsc 24 8 u 1
+pad 32 4 u 4
 @sockaddr_nl 12 4
 nl_family 0 2 u 1
 nl_pad 2 2 u 1

@@ -1,56 +1,29 @@
 import FerryABI
+import Glibc
 
 /// ioctl's request by name from the guest's generated table and its third argument as strace
-/// shows it: before the call for what the call reads, after it (on success) for what it fills.
+/// shows it, from the same family descriptions that drive conversion (Linux/Ioctls): before
+/// the call for what the call reads, after it (on success) for what it fills, `in => out` for
+/// both.
 struct IoctlArguments {
     let table: IoctlTable
     let decoder: ArgumentDecoder
+    /// The argument as it was before the call, per thread, for requests the call both reads and
+    /// fills (the tracer formats ioctl lines after the call).
+    let before = BeforeTexts()
 
     init(decoder: ArgumentDecoder) {
         self.decoder = decoder
         table = IoctlTable.forArchitecture(decoder.architecture)
     }
 
-    /// How the third argument is shown.
-    enum Style {
-        case noArgument       // FIOCLEX: no third argument
-        case value            // TCSBRK, 1: the argument itself
-        case named(String)    // TCFLSH, TCIFLUSH: a name of a constant group
-        case inInt            // FIONBIO, [1]
-        case outInt(size: Int) // FIONREAD, [5] after the call
-        case inStruct(String)
-        case outStruct(String)
-        case pointer
+    /// The description of a guest request number, from its family (nil: not in the table).
+    func description(_ request: UInt32) -> (IoctlDescription, size: Int)? {
+        let r = table.requests(forNumber: request).first
+            ?? table.requests.first { !$0.parameters.isEmpty && $0.matches(request, encoding: table.encoding) }
+        guard let r, let d = IoctlFamilies.describe(r, architecture: decoder.architecture) else { return nil }
+        return (d, Int(table.encoding.decode(request).size))
     }
-
-    /// Requests whose argument strace decodes; the rest show it as a number.
-    static let styles: [String: Style] = {
-        var s: [String: Style] = [:]
-        for n in ["FIOCLEX", "FIONCLEX", "TIOCNOTTY", "TIOCEXCL", "TIOCNXCL", "TIOCCONS", "TIOCSBRK", "TIOCCBRK",
-                  "TIOCVHANGUP", "BLKFLSBUF", "BLKRRPART", "LOOP_CLR_FD", "FIFREEZE", "FITHAW", "RNDZAPENTCNT",
-                  "RNDCLEARPOOL", "LOOP_CTL_GET_FREE"] { s[n] = .noArgument }
-        for n in ["TCSBRK", "TCSBRKP", "TIOCSCTTY", "LOOP_SET_FD", "LOOP_CTL_ADD", "LOOP_CTL_REMOVE",
-                  "LOOP_SET_DIRECT_IO", "LOOP_SET_BLOCK_SIZE", "TUNSETPERSIST"] { s[n] = .value }
-        s["TCFLSH"] = .named("tcflush_queue")
-        s["TCXONC"] = .named("tcflow_action")
-        for n in ["FIONBIO", "FIOASYNC", "TIOCSPGRP", "TIOCSETD", "TIOCMSET", "TIOCMBIS", "TIOCMBIC", "TIOCSPTLCK",
-                  "TIOCPKT", "TIOCSSOFTCAR", "BLKROSET", "BLKBSZSET", "RNDADDTOENTCNT", "FS_IOC_SETFLAGS",
-                  "FS_IOC_SETVERSION", "FIOSETOWN", "SIOCSPGRP"] { s[n] = .inInt }
-        for n in ["FIONREAD", "TIOCOUTQ", "SIOCOUTQ", "SIOCINQ", "TIOCINQ", "TIOCGPGRP", "TIOCGSID", "TIOCGETD",
-                  "TIOCMGET", "TIOCGPTN", "TIOCGPKT", "TIOCGPTLCK", "TIOCGSOFTCAR", "TIOCGEXCL", "BLKSSZGET",
-                  "BLKBSZGET", "BLKROGET", "FIGETBSZ", "RNDGETENTCNT", "FS_IOC_GETFLAGS", "FS_IOC_GETVERSION",
-                  "FIOGETOWN", "SIOCGPGRP", "SIOCATMARK", "BLKPBSZGET", "BLKIOMIN", "BLKIOOPT", "BLKALIGNOFF",
-                  "BLKDISCARDZEROES", "BLKROTATIONAL"] { s[n] = .outInt(size: 4) }
-        for n in ["BLKGETSIZE64", "FIOQSIZE"] { s[n] = .outInt(size: 8) }
-        for n in ["BLKGETSIZE", "BLKRAGET", "BLKFRAGET", "BLKSECTGET"] { s[n] = .outInt(size: 0) }   // 0: a long
-        s["TCGETS"] = .outStruct("termios")
-        for n in ["TCSETS", "TCSETSW", "TCSETSF"] { s[n] = .inStruct("termios") }
-        s["TCGETS2"] = .outStruct("termios2")
-        for n in ["TCSETS2", "TCSETSW2", "TCSETSF2"] { s[n] = .inStruct("termios2") }
-        s["TIOCGWINSZ"] = .outStruct("winsize")
-        s["TIOCSWINSZ"] = .inStruct("winsize")
-        return s
-    }()
 
     /// `TCGETS`, `EVIOCGNAME(64)`, or strace's `_IOC(_IOC_READ, 0x54, 0x1, 0x8)` for unknown ones.
     func name(_ request: UInt32) -> String {
@@ -66,45 +39,140 @@ struct IoctlArguments {
         return "_IOC(\(dir), \(StraceText.hex(UInt64(f.type))), \(StraceText.hex(UInt64(f.number))), \(StraceText.hex(UInt64(f.size))))"
     }
 
+    /// Called by the ioctl syscall before the host call: keeps what a read-and-fill argument held.
+    func noteBefore(_ r: SyscallRequest) {
+        guard let (d, size) = description(UInt32(truncatingIfNeeded: r[1])), d.direction == [.read, .write] else { return }
+        before.set(value(d, size: size, at: r[2]))
+    }
+
     func arguments(_ r: SyscallRequest, after: Bool) -> [String] {
         let request = UInt32(truncatingIfNeeded: r[1])
-        let requestName = name(request)
-        let head = [decoder.fd(r[0]), requestName]
+        let head = [decoder.fd(r[0]), name(request)]
         let arg = r[2]
+        let kept = before.take()
+        guard let (d, size) = description(request) else { return head + [StraceText.hex(arg)] }
         let ok = after && r.result >= 0
-        let memory = decoder.memory
-        switch Self.styles[requestName] ?? .pointer {
-        case .noArgument:
+        switch d.argument {
+        case .none:
             return head
         case .value:
             return head + [String(Int32(truncatingIfNeeded: arg))]
         case let .named(group):
             return head + [StraceText.enumeration(Int64(Int32(truncatingIfNeeded: arg)), group: decoder.guest.group(group))]
-        case .inInt:
-            return head + [memory.word(arg, size: 4).map { "[\(Int32(truncatingIfNeeded: $0))]" } ?? StraceText.pointer(arg)]
-        case let .outInt(size):
-            let width = size == 0 ? decoder.architecture.pointerSize : size
-            guard ok, let v = memory.word(arg, size: width) else { return head + [StraceText.pointer(arg)] }
-            return head + ["[\(width == 4 ? String(Int32(truncatingIfNeeded: v)) : String(v))]"]
-        case let .inStruct(s):
-            return head + [structure(s, at: arg)]
-        case let .outStruct(s):
-            return head + [ok ? structure(s, at: arg) : StraceText.pointer(arg)]
-        case .pointer:
+        case .opaque:
             return head + [StraceText.hex(arg)]
+        default:
+            break
+        }
+        guard arg != 0 else { return head + ["NULL"] }
+        if d.direction == [.read, .write] {
+            let old = kept ?? value(d, size: size, at: arg)
+            guard ok else { return head + [old] }
+            let new = value(d, size: size, at: arg)
+            if new == old { return head + [new] }
+            // Integers as strace shows in/out values: [in => out]; structs {in} => {out}.
+            if old.hasPrefix("["), new.hasPrefix("[") { return head + ["[" + old.dropFirst().dropLast() + " => " + new.dropFirst()] }
+            return head + [old + " => " + new]
+        }
+        if d.direction.contains(.read) && !ok { return head + [StraceText.pointer(arg)] }
+        return head + [value(d, size: size, at: arg)]
+    }
+
+    /// The argument at `address` as its description says.
+    func value(_ d: IoctlDescription, size: Int, at address: UInt64) -> String {
+        let memory = decoder.memory
+        let a = decoder.architecture
+        switch d.argument {
+        case let .integer(s, signed, long):
+            let width = long ? a.pointerSize : s ?? (size == 0 ? 4 : size)
+            guard let v = memory.word(address, size: width, signed: signed) else { return StraceText.hex(address) }
+            if width == 4 && !long { return "[\(Int32(truncatingIfNeeded: v))]" }
+            return "[" + (signed ? String(Int64(bitPattern: v)) : String(v)) + "]"
+        case let .array(element, signed, count):
+            let n = count ?? size / max(element, 1)
+            guard let b = memory.bytes(address, n * element) else { return StraceText.hex(address) }
+            let items = (0..<n).map { i -> String in
+                let v = StructView.load(b, i * element, element, signed: signed, bigEndian: a.isBigEndian)
+                return signed ? String(Int64(bitPattern: v)) : String(v)
+            }
+            return "[" + items.joined(separator: ", ") + "]"
+        case .buffer:
+            guard let b = memory.bytes(address, size) else { return StraceText.hex(address) }
+            return StraceText.cString(Array(b.prefix { $0 != 0 }))
+        case .string:
+            return memory.cString(address, limit: 4096).map(StraceText.cString) ?? StraceText.hex(address)
+        case let .structure(name, fields, pointers):
+            return structure(name, at: address, fields: fields, pointers: pointers)
+        case let .special(special):
+            switch special {
+            case .dmIoctl: return structure("dm_ioctl", at: address, fields: nil, pointers: [])
+            case .ifconf: return structure("ifconf", at: address, fields: nil, pointers: ["ifc_ifcu.ifcu_buf", "ifc_ifcu.ifcu_req"])
+            case .fiemap: return structure("fiemap", at: address, fields: nil, pointers: [])
+            case .dedupeRange: return structure("file_dedupe_range", at: address, fields: nil, pointers: [])
+            case .addEntropy: return structure("rand_pool_info", at: address, fields: nil, pointers: [])
+            }
+        case .none, .value, .named, .opaque:
+            return StraceText.hex(address)
         }
     }
 
-    func structure(_ name: String, at address: UInt64) -> String {
+    func structure(_ name: String, at address: UInt64, fields: [String]? = nil, pointers: [String] = []) -> String {
         guard address != 0 else { return "NULL" }
         guard let v = decoder.structs.view(name, at: address) else { return StraceText.hex(address) }
         switch name {
         case "termios", "termios2": return termios(v)
         case "winsize":
             return "{ws_row=\(v.u("ws_row")), ws_col=\(v.u("ws_col")), ws_xpixel=\(v.u("ws_xpixel")), ws_ypixel=\(v.u("ws_ypixel"))}"
-        default: return StraceText.hex(address)
+        default:
+            if fields == nil, let known = decoder.structs.render(name, v) { return known }
+            return Self.fieldByField(v, fields: fields, pointers: Set(pointers))
         }
     }
+
+    /// `{a=1, b={c=2, d="x"}, e=[1, 2]}`: every field of the layout in order (only `fields` and
+    /// their members when given), nested members in braces, char arrays quoted, addresses in
+    /// hex; padding and reserved fields left out, as strace does.
+    static func fieldByField(_ v: StructView, fields: [String]?, pointers: Set<String>) -> String {
+        var out = "{"
+        var open: [Substring] = []
+        var first = true
+        var seenOffsets = Set<String>()
+        for f in v.layout.fields where f.count > 0 {
+            if let fields, !fields.contains(where: { f.name == $0 || f.name.hasPrefix($0 + ".") }) { continue }
+            let path = f.name.split(separator: ".")
+            let leaf = path.last!
+            if path.contains(where: { $0.hasPrefix("pad") || $0.hasSuffix("_pad") || $0.contains("reserved") || $0.hasPrefix("__") }) { continue }
+            // Members of one union at one offset: show the first only.
+            if !seenOffsets.insert("\(path.dropLast().joined(separator: ".")):\(f.offset)").inserted && path.count > 1 { continue }
+            let parents = Array(path.dropLast())
+            var common = 0
+            while common < open.count && common < parents.count && open[common] == parents[common] { common += 1 }
+            while open.count > common { out += "}"; open.removeLast(); first = false }
+            for p in parents[common...] {
+                out += (first ? "" : ", ") + p + "={"
+                open.append(p)
+                first = true
+            }
+            out += (first ? "" : ", ") + leaf + "="
+            first = false
+            if f.count > 1 && f.size == 1 {
+                let bytes = v.bytes[f.offset..<min(v.bytes.count, f.offset + f.count)]
+                out += StraceText.cString(Array(bytes.prefix { $0 != 0 }))
+            } else if f.count > 1 {
+                let items = (0..<f.count).map { i in
+                    number(StructView.load(v.bytes, f.offset + i * f.size, f.size, signed: f.isSigned, bigEndian: v.bigEndian), signed: f.isSigned)
+                }
+                out += "[" + items.joined(separator: ", ") + "]"
+            } else {
+                let value = StructView.load(v.bytes, f.offset, f.size, signed: f.isSigned, bigEndian: v.bigEndian)
+                out += pointers.contains(f.name) ? StraceText.pointer(value) : number(value, signed: f.isSigned)
+            }
+        }
+        out += String(repeating: "}", count: open.count)
+        return out + "}"
+    }
+
+    static func number(_ v: UInt64, signed: Bool) -> String { signed ? String(Int64(bitPattern: v)) : String(v) }
 
     // MARK: termios, in strace's -X abbrev form and field order (learnt from strace(1) runs)
 
@@ -166,5 +234,25 @@ struct IoctlArguments {
         let i = bits(iflag, Self.inputFlags).joined(separator: "|")
         let l = bits(lflag, Self.localFlags).joined(separator: "|")
         return "{c_iflag=\(i), c_oflag=\(o), c_cflag=\(c), c_lflag=\(l), ...}"
+    }
+}
+
+/// Texts kept between a thread's ioctl entry and its trace line (guest threads are host threads).
+final class BeforeTexts: @unchecked Sendable {
+    private var texts: [pthread_t: String] = [:]
+    private var lock = pthread_mutex_t()
+
+    init() { pthread_mutex_init(&lock, nil) }
+
+    func set(_ text: String) {
+        pthread_mutex_lock(&lock)
+        texts[pthread_self()] = text
+        pthread_mutex_unlock(&lock)
+    }
+
+    func take() -> String? {
+        pthread_mutex_lock(&lock)
+        defer { pthread_mutex_unlock(&lock) }
+        return texts.removeValue(forKey: pthread_self())
     }
 }

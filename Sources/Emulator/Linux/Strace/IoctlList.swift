@@ -14,6 +14,9 @@ public enum IoctlList {
         public let direction: String
         public let size: UInt32
         public let argumentType: String?
+        /// The family description's argument and real direction: `R struct termios`, `W s32`,
+        /// `RW special(dmIoctl)`, `value`.
+        public let argument: String
         /// "translated" or "unsupported" (ENOTTY).
         public let support: String
     }
@@ -21,10 +24,13 @@ public enum IoctlList {
     public static func rows(architecture: Architecture) -> [Row] {
         let translation = IoctlTranslation(guest: architecture, host: .x86_64)
         return IoctlTable.forArchitecture(architecture).requests.map { r in
-            Row(name: r.name, request: r.request, family: r.family,
-                direction: r.isEncoded ? r.fields.direction.description : "none",
-                size: r.isEncoded ? r.fields.size : 0, argumentType: r.argumentType,
-                support: translation.host(r.request) != nil ? "translated" : "unsupported")
+            let argument = IoctlFamilies.describe(r, architecture: architecture).map { d in
+                (d.direction.isEmpty ? "" : d.direction.description + " ") + d.argument.summary
+            } ?? "?"
+            return Row(name: r.name, request: r.request, family: r.family,
+                       direction: r.isEncoded ? r.fields.direction.description : "none",
+                       size: r.isEncoded ? r.fields.size : 0, argumentType: r.argumentType, argument: argument,
+                       support: translation.host(r.request) != nil ? "translated" : "unsupported")
         }
     }
 
@@ -36,17 +42,19 @@ public enum IoctlList {
             let items = rows.map { r in
                 "  {\"name\": \(StraceText.json(r.name)), \"request\": \"\(hex(r.request))\", \"family\": \(StraceText.json(r.family)), "
                     + "\"direction\": \"\(r.direction)\", \"size\": \(r.size), \"type\": \(r.argumentType.map(StraceText.json) ?? "null"), "
+                    + "\"argument\": \(StraceText.json(r.argument)), "
                     + "\"support\": \"\(r.support)\"}"
             }
             return "[\n" + items.joined(separator: ",\n") + "\n]\n"
         case .table:
             let nameWidth = max(4, rows.map(\.name.count).max() ?? 0)
             let familyWidth = max(6, rows.map(\.family.count).max() ?? 0)
-            var lines = ["NAME".padding(nameWidth) + "  REQUEST     " + "FAMILY".padding(familyWidth) + "  DIR   SIZE  SUPPORT"]
+            var lines = ["NAME".padding(nameWidth) + "  REQUEST     " + "FAMILY".padding(familyWidth) + "  DIR   SIZE  SUPPORT      ARGUMENT"]
             for r in rows {
                 let size = String(r.size)
                 lines.append(r.name.padding(nameWidth) + "  " + hex(r.request).padding(10) + "  " + r.family.padding(familyWidth) + "  "
-                             + r.direction.padding(4) + "  " + String(repeating: " ", count: max(0, 4 - size.count)) + size + "  " + r.support)
+                             + r.direction.padding(4) + "  " + String(repeating: " ", count: max(0, 4 - size.count)) + size + "  "
+                             + r.support.padding(11) + "  " + r.argument)
             }
             let translated = rows.filter { $0.support == "translated" }.count
             lines.append("")

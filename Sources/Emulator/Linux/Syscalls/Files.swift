@@ -58,18 +58,4 @@ extension LinuxPersonality {
         }
         return HostSyscall.call(.readlinkat, r[0], r[1], r[2], r[3])
     }
-
-    func ioctl(_ r: inout SyscallRequest) -> Int64 {
-        let request = UInt32(truncatingIfNeeded: r[1])
-        if let host = ioctls.host(request) {
-            // Some requests block (TCSBRK, TCSETSW drain the tty): guest signals interrupt them.
-            return interruptibleCall(.ioctl, &r, (r[0], UInt64(host), r[2], 0, 0, 0)) ?? 0
-        }
-        if options.logUnimplemented && !ioctlReported.contains(UInt64(request)) {
-            ioctlReported.insert(UInt64(request))
-            let target = HostFile.describeDescriptor(Int32(truncatingIfNeeded: r[0]))
-            log.write("unsupported ioctl 0x\(String(request, radix: 16)) (\(ioctls.describe(request))) on fd \(Int32(truncatingIfNeeded: r[0])) (\(target))")
-        }
-        return -Int64(ENOTTY)
-    }
 }

@@ -1,0 +1,6 @@
+extension IoctlFamilies {
+    /// Namespace files (0xB7: linux/nsfs.h). NS_GET_OWNER_UID is _IO but fills a uid_t.
+    static let namespaces = IoctlFamilyDescription("nsfs", types: [0xb7], prefixes: ["NS_GET_", "PIDFD_"], [
+        ("NS_GET_OWNER_UID", .read(.uint)),
+    ])
+}
