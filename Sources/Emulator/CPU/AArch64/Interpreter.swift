@@ -26,7 +26,7 @@ public struct HostFault: Equatable {
 /// Runs an AArch64 guest from the block cache until a syscall or a trap.
 public final class AArch64Interpreter {
     public let cpu: AArch64CPU
-    let cache = BlockCache()
+    let cache = BlockCache<AArch64BlockTranslator>()
     /// Counter frequency advertised in CNTFRQ_EL0; CNTVCT_EL0 counts CLOCK_MONOTONIC nanoseconds.
     static let counterFrequency: UInt64 = 1_000_000_000
 

@@ -24,6 +24,26 @@ enum RVOpKind: UInt8 {
     case fma
     /// sub: an `RVFloatOp` code; size: 0 single, 1 double; rm: rounding mode or funct3.
     case fp
+
+    // Specialised kinds (RISCV64Specialiser): one kind per hot form, so the interpreter's hot
+    // cases carry no second dispatch on `sub`. The generic kinds above stay the reference.
+
+    /// Closes every block (the block cache's sentinel): the interpreter continues at endPC.
+    case blockEnd
+    /// rd = rs1 + imm and the other immediate forms; shift amounts in imm.
+    case addi, andi, ori, xori, slli, srli, srai, slti, sltiu
+    case addiw, slliw, srliw, sraiw
+    /// rd = rs1 op rs2.
+    case add, sub, and, or, xor, sll, srl, sra, slt, sltu, mul
+    case addw, subw, sllw, srlw, sraw, mulw
+    /// rd = (rs1 << imm) + rs2: `slli t, a, k; add t, t, b` fused (address arithmetic without
+    /// Zba), whose intermediate t the add overwrites.
+    case shiftAdd
+    /// Loads and stores at rs1 + imm, one kind per width.
+    case lb, lh, lw, ld, lbu, lhu, lwu
+    case sb, sh, sw, sd
+    /// Conditional branches to the absolute target in imm; each ends its block.
+    case beq, bne, blt, bge, bltu, bgeu
 }
 
 /// Integer operation codes shared by the register and immediate forms.

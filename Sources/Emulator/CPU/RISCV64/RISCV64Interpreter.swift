@@ -6,7 +6,7 @@ import Glibc
 /// `.fault` leave it at the instruction, `.interrupt` happens only between blocks.
 public final class RISCV64Interpreter {
     public let cpu: RISCV64CPU
-    let cache = RISCV64BlockCache()
+    let cache = BlockCache<RISCV64BlockTranslator>()
     /// This host thread's signal and fault state (the interpreter runs on the thread that made it).
     let thread: UnsafeMutablePointer<ferry_thread_state>
     private var guardedStop: CPUStop = .interrupt
@@ -44,23 +44,158 @@ public final class RISCV64Interpreter {
     static let breakpoint: Int32 = 1      // TRAP_BRKPT
     static let misalignedAddress: Int32 = 1  // BUS_ADRALN
 
+    /// Runs blocks, following links between them. Every block boundary, chained or not, checks
+    /// the interrupt flag (a guest spinning in `j .` still sees signals); every op that can fault
+    /// notes its exact pc first.
     public func run() -> CPUStop {
         let x = cpu.x
         var pc = cpu.pc
         defer { cpu.pc = pc }
         let thread = self.thread
+        if ferry_interrupt_requested(thread) != 0 { return .interrupt }
+        ferry_note_guest_pc(thread, pc, 0)  // the instruction fetch may fault
+        var block = cache.block(at: pc)
         blockChain: while true {
-            if ferry_interrupt_requested(thread) != 0 { return .interrupt }
-            ferry_note_guest_pc(thread, pc, 0)  // the instruction fetch may fault
-            let block = cache.block(at: pc)
             let base = block.pointee.pc
             var op = block.pointee.ops
-            let end = op + block.pointee.count
             var next = block.pointee.endPC
-            while op < end {
+            blockLoop: while true {
+                #if FERRY_OP_PROFILE
+                RVOpProfile.counts[Int(op.pointee.kind.rawValue)] &+= 1
+                #endif
                 switch op.pointee.kind {
+                case .addi:
+                    x[Int(op.pointee.rd)] = x[Int(op.pointee.rs1)] &+ UInt64(bitPattern: op.pointee.imm)
+                case .add:
+                    x[Int(op.pointee.rd)] = x[Int(op.pointee.rs1)] &+ x[Int(op.pointee.rs2)]
+                case .addiw:
+                    x[Int(op.pointee.rd)] = Self.signExtend32(x[Int(op.pointee.rs1)] &+ UInt64(bitPattern: op.pointee.imm))
+                case .addw:
+                    x[Int(op.pointee.rd)] = Self.signExtend32(x[Int(op.pointee.rs1)] &+ x[Int(op.pointee.rs2)])
+                case .ld:
+                    ferry_note_guest_pc(thread, base &+ UInt64(op.pointee.offset), 0)
+                    x[Int(op.pointee.rd)] = rvHostPointer(x[Int(op.pointee.rs1)] &+ UInt64(bitPattern: op.pointee.imm))
+                        .loadUnaligned(as: UInt64.self)
+                case .sd:
+                    ferry_note_guest_pc(thread, base &+ UInt64(op.pointee.offset), 0)
+                    rvHostPointer(x[Int(op.pointee.rs1)] &+ UInt64(bitPattern: op.pointee.imm))
+                        .storeBytes(of: x[Int(op.pointee.rs2)], as: UInt64.self)
+                case .lw:
+                    ferry_note_guest_pc(thread, base &+ UInt64(op.pointee.offset), 0)
+                    x[Int(op.pointee.rd)] = UInt64(bitPattern: Int64(rvHostPointer(x[Int(op.pointee.rs1)] &+ UInt64(bitPattern: op.pointee.imm))
+                        .loadUnaligned(as: Int32.self)))
+                case .sw:
+                    ferry_note_guest_pc(thread, base &+ UInt64(op.pointee.offset), 0)
+                    rvHostPointer(x[Int(op.pointee.rs1)] &+ UInt64(bitPattern: op.pointee.imm))
+                        .storeBytes(of: UInt32(truncatingIfNeeded: x[Int(op.pointee.rs2)]), as: UInt32.self)
+                case .bne:
+                    if x[Int(op.pointee.rs1)] != x[Int(op.pointee.rs2)] { next = UInt64(bitPattern: op.pointee.imm) }
+                    break blockLoop
+                case .beq:
+                    if x[Int(op.pointee.rs1)] == x[Int(op.pointee.rs2)] { next = UInt64(bitPattern: op.pointee.imm) }
+                    break blockLoop
+                case .blt:
+                    if Int64(bitPattern: x[Int(op.pointee.rs1)]) < Int64(bitPattern: x[Int(op.pointee.rs2)]) {
+                        next = UInt64(bitPattern: op.pointee.imm)
+                    }
+                    break blockLoop
+                case .bge:
+                    if Int64(bitPattern: x[Int(op.pointee.rs1)]) >= Int64(bitPattern: x[Int(op.pointee.rs2)]) {
+                        next = UInt64(bitPattern: op.pointee.imm)
+                    }
+                    break blockLoop
+                case .bltu:
+                    if x[Int(op.pointee.rs1)] < x[Int(op.pointee.rs2)] { next = UInt64(bitPattern: op.pointee.imm) }
+                    break blockLoop
+                case .bgeu:
+                    if x[Int(op.pointee.rs1)] >= x[Int(op.pointee.rs2)] { next = UInt64(bitPattern: op.pointee.imm) }
+                    break blockLoop
+                case .blockEnd:
+                    break blockLoop
                 case .movImm:
                     x[Int(op.pointee.rd)] = UInt64(bitPattern: op.pointee.imm)
+                case .andi:
+                    x[Int(op.pointee.rd)] = x[Int(op.pointee.rs1)] & UInt64(bitPattern: op.pointee.imm)
+                case .ori:
+                    x[Int(op.pointee.rd)] = x[Int(op.pointee.rs1)] | UInt64(bitPattern: op.pointee.imm)
+                case .xori:
+                    x[Int(op.pointee.rd)] = x[Int(op.pointee.rs1)] ^ UInt64(bitPattern: op.pointee.imm)
+                case .slli:
+                    x[Int(op.pointee.rd)] = x[Int(op.pointee.rs1)] &<< UInt64(bitPattern: op.pointee.imm)
+                case .srli:
+                    x[Int(op.pointee.rd)] = x[Int(op.pointee.rs1)] &>> UInt64(bitPattern: op.pointee.imm)
+                case .srai:
+                    x[Int(op.pointee.rd)] = UInt64(bitPattern: Int64(bitPattern: x[Int(op.pointee.rs1)]) &>> op.pointee.imm)
+                case .slti:
+                    x[Int(op.pointee.rd)] = Int64(bitPattern: x[Int(op.pointee.rs1)]) < op.pointee.imm ? 1 : 0
+                case .sltiu:
+                    x[Int(op.pointee.rd)] = x[Int(op.pointee.rs1)] < UInt64(bitPattern: op.pointee.imm) ? 1 : 0
+                case .slliw:
+                    x[Int(op.pointee.rd)] = Self.signExtend32(x[Int(op.pointee.rs1)] &<< UInt64(bitPattern: op.pointee.imm))
+                case .srliw:
+                    x[Int(op.pointee.rd)] = UInt64(bitPattern: Int64(Int32(bitPattern: UInt32(truncatingIfNeeded: x[Int(op.pointee.rs1)]) &>> UInt32(truncatingIfNeeded: op.pointee.imm))))
+                case .sraiw:
+                    x[Int(op.pointee.rd)] = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: x[Int(op.pointee.rs1)]) &>> Int32(truncatingIfNeeded: op.pointee.imm)))
+                case .sub:
+                    x[Int(op.pointee.rd)] = x[Int(op.pointee.rs1)] &- x[Int(op.pointee.rs2)]
+                case .and:
+                    x[Int(op.pointee.rd)] = x[Int(op.pointee.rs1)] & x[Int(op.pointee.rs2)]
+                case .or:
+                    x[Int(op.pointee.rd)] = x[Int(op.pointee.rs1)] | x[Int(op.pointee.rs2)]
+                case .xor:
+                    x[Int(op.pointee.rd)] = x[Int(op.pointee.rs1)] ^ x[Int(op.pointee.rs2)]
+                case .sll:
+                    x[Int(op.pointee.rd)] = x[Int(op.pointee.rs1)] &<< x[Int(op.pointee.rs2)]
+                case .srl:
+                    x[Int(op.pointee.rd)] = x[Int(op.pointee.rs1)] &>> x[Int(op.pointee.rs2)]
+                case .sra:
+                    x[Int(op.pointee.rd)] = UInt64(bitPattern: Int64(bitPattern: x[Int(op.pointee.rs1)]) &>> Int64(bitPattern: x[Int(op.pointee.rs2)]))
+                case .slt:
+                    x[Int(op.pointee.rd)] = Int64(bitPattern: x[Int(op.pointee.rs1)]) < Int64(bitPattern: x[Int(op.pointee.rs2)]) ? 1 : 0
+                case .sltu:
+                    x[Int(op.pointee.rd)] = x[Int(op.pointee.rs1)] < x[Int(op.pointee.rs2)] ? 1 : 0
+                case .mul:
+                    x[Int(op.pointee.rd)] = x[Int(op.pointee.rs1)] &* x[Int(op.pointee.rs2)]
+                case .subw:
+                    x[Int(op.pointee.rd)] = Self.signExtend32(x[Int(op.pointee.rs1)] &- x[Int(op.pointee.rs2)])
+                case .sllw:
+                    x[Int(op.pointee.rd)] = Self.signExtend32(UInt64(UInt32(truncatingIfNeeded: x[Int(op.pointee.rs1)]) &<< UInt32(truncatingIfNeeded: x[Int(op.pointee.rs2)])))
+                case .srlw:
+                    x[Int(op.pointee.rd)] = Self.signExtend32(UInt64(UInt32(truncatingIfNeeded: x[Int(op.pointee.rs1)]) &>> UInt32(truncatingIfNeeded: x[Int(op.pointee.rs2)])))
+                case .sraw:
+                    x[Int(op.pointee.rd)] = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: x[Int(op.pointee.rs1)]) &>> Int32(truncatingIfNeeded: x[Int(op.pointee.rs2)])))
+                case .mulw:
+                    x[Int(op.pointee.rd)] = Self.signExtend32(x[Int(op.pointee.rs1)] &* x[Int(op.pointee.rs2)])
+                case .shiftAdd:
+                    x[Int(op.pointee.rd)] = (x[Int(op.pointee.rs1)] &<< UInt64(bitPattern: op.pointee.imm)) &+ x[Int(op.pointee.rs2)]
+                case .lb:
+                    ferry_note_guest_pc(thread, base &+ UInt64(op.pointee.offset), 0)
+                    x[Int(op.pointee.rd)] = UInt64(bitPattern: Int64(rvHostPointer(x[Int(op.pointee.rs1)] &+ UInt64(bitPattern: op.pointee.imm))
+                        .load(as: Int8.self)))
+                case .lbu:
+                    ferry_note_guest_pc(thread, base &+ UInt64(op.pointee.offset), 0)
+                    x[Int(op.pointee.rd)] = UInt64(rvHostPointer(x[Int(op.pointee.rs1)] &+ UInt64(bitPattern: op.pointee.imm))
+                        .load(as: UInt8.self))
+                case .lh:
+                    ferry_note_guest_pc(thread, base &+ UInt64(op.pointee.offset), 0)
+                    x[Int(op.pointee.rd)] = UInt64(bitPattern: Int64(rvHostPointer(x[Int(op.pointee.rs1)] &+ UInt64(bitPattern: op.pointee.imm))
+                        .loadUnaligned(as: Int16.self)))
+                case .lhu:
+                    ferry_note_guest_pc(thread, base &+ UInt64(op.pointee.offset), 0)
+                    x[Int(op.pointee.rd)] = UInt64(rvHostPointer(x[Int(op.pointee.rs1)] &+ UInt64(bitPattern: op.pointee.imm))
+                        .loadUnaligned(as: UInt16.self))
+                case .lwu:
+                    ferry_note_guest_pc(thread, base &+ UInt64(op.pointee.offset), 0)
+                    x[Int(op.pointee.rd)] = UInt64(rvHostPointer(x[Int(op.pointee.rs1)] &+ UInt64(bitPattern: op.pointee.imm))
+                        .loadUnaligned(as: UInt32.self))
+                case .sb:
+                    ferry_note_guest_pc(thread, base &+ UInt64(op.pointee.offset), 0)
+                    rvHostPointer(x[Int(op.pointee.rs1)] &+ UInt64(bitPattern: op.pointee.imm))
+                        .storeBytes(of: UInt8(truncatingIfNeeded: x[Int(op.pointee.rs2)]), as: UInt8.self)
+                case .sh:
+                    ferry_note_guest_pc(thread, base &+ UInt64(op.pointee.offset), 0)
+                    rvHostPointer(x[Int(op.pointee.rs1)] &+ UInt64(bitPattern: op.pointee.imm))
+                        .storeBytes(of: UInt16(truncatingIfNeeded: x[Int(op.pointee.rs2)]), as: UInt16.self)
                 case .aluImm:
                     x[Int(op.pointee.rd)] = Self.alu(op.pointee.sub, x[Int(op.pointee.rs1)], UInt64(bitPattern: op.pointee.imm))
                 case .alu:
@@ -70,57 +205,40 @@ public final class RISCV64Interpreter {
                 case .aluW:
                     x[Int(op.pointee.rd)] = Self.aluW(op.pointee.sub, x[Int(op.pointee.rs1)], x[Int(op.pointee.rs2)])
                 case .load:
-                    let address = x[Int(op.pointee.rs1)] &+ UInt64(bitPattern: op.pointee.imm)
                     ferry_note_guest_pc(thread, base &+ UInt64(op.pointee.offset), 0)
-                    let p = rvHostPointer(address)
-                    let value: UInt64
-                    switch op.pointee.sub {
-                    case 0: value = UInt64(bitPattern: Int64(p.load(as: Int8.self)))
-                    case 1: value = UInt64(bitPattern: Int64(p.loadUnaligned(as: Int16.self)))
-                    case 2: value = UInt64(bitPattern: Int64(p.loadUnaligned(as: Int32.self)))
-                    case 3: value = p.loadUnaligned(as: UInt64.self)
-                    case 4: value = UInt64(p.load(as: UInt8.self))
-                    case 5: value = UInt64(p.loadUnaligned(as: UInt16.self))
-                    default: value = UInt64(p.loadUnaligned(as: UInt32.self))
-                    }
-                    x[Int(op.pointee.rd)] = value
+                    x[Int(op.pointee.rd)] = Self.load(op.pointee.sub, rvHostPointer(x[Int(op.pointee.rs1)] &+ UInt64(bitPattern: op.pointee.imm)))
                 case .store:
-                    let address = x[Int(op.pointee.rs1)] &+ UInt64(bitPattern: op.pointee.imm)
                     ferry_note_guest_pc(thread, base &+ UInt64(op.pointee.offset), 0)
-                    let p = rvHostPointer(address), value = x[Int(op.pointee.rs2)]
-                    switch op.pointee.sub {
-                    case 0: p.storeBytes(of: UInt8(truncatingIfNeeded: value), as: UInt8.self)
-                    case 1: p.storeBytes(of: UInt16(truncatingIfNeeded: value), as: UInt16.self)
-                    case 2: p.storeBytes(of: UInt32(truncatingIfNeeded: value), as: UInt32.self)
-                    default: p.storeBytes(of: value, as: UInt64.self)
-                    }
+                    Self.store(op.pointee.sub, rvHostPointer(x[Int(op.pointee.rs1)] &+ UInt64(bitPattern: op.pointee.imm)), x[Int(op.pointee.rs2)])
                 case .branch:
-                    let a = x[Int(op.pointee.rs1)], b = x[Int(op.pointee.rs2)]
-                    let taken: Bool
-                    switch op.pointee.sub {
-                    case 0: taken = a == b
-                    case 1: taken = a != b
-                    case 4: taken = Int64(bitPattern: a) < Int64(bitPattern: b)
-                    case 5: taken = Int64(bitPattern: a) >= Int64(bitPattern: b)
-                    case 6: taken = a < b
-                    default: taken = a >= b
+                    if Self.branchTaken(op.pointee.sub, x[Int(op.pointee.rs1)], x[Int(op.pointee.rs2)]) {
+                        next = UInt64(bitPattern: op.pointee.imm)
                     }
-                    if taken { next = UInt64(bitPattern: op.pointee.imm) }
+                    break blockLoop
                 case .jal:
                     x[Int(op.pointee.rd)] = next
                     next = UInt64(bitPattern: op.pointee.imm)
+                    break blockLoop
                 case .jalr:
                     let target = (x[Int(op.pointee.rs1)] &+ UInt64(bitPattern: op.pointee.imm)) & ~1
                     x[Int(op.pointee.rd)] = next
                     next = target
+                    break blockLoop
                 case .fence:
                     ferry_full_fence()
                 case .fenceI:
-                    // The block is not touched again: drop every translation and continue after it.
-                    pc = next
+                    // Code may have changed: drop every block (this one too) and every link, then
+                    // continue after it from a fresh translation.
                     cache.invalidateAll()
+                    pc = next
+                    if ferry_interrupt_requested(thread) != 0 { return .interrupt }
+                    ferry_note_guest_pc(thread, pc, 0)
+                    block = cache.block(at: pc)
                     continue blockChain
                 case .ecall:
+                    #if FERRY_OP_PROFILE
+                    if x[17] == 93 || x[17] == 94 { RVOpProfile.report() }
+                    #endif
                     pc = next
                     return .syscall
                 case .ebreak:
@@ -164,6 +282,51 @@ public final class RISCV64Interpreter {
                 op += 1
             }
             pc = next
+            // Every block boundary, chained or not, is a point where signals get in.
+            if ferry_interrupt_requested(thread) != 0 { return .interrupt }
+            if block.pointee.linkPC0 == pc {
+                block = block.pointee.link0.unsafelyUnwrapped
+            } else if block.pointee.linkPC1 == pc {
+                block = block.pointee.link1.unsafelyUnwrapped
+            } else {
+                ferry_note_guest_pc(thread, pc, 0)  // the instruction fetch may fault
+                block = cache.link(from: block, to: pc)
+            }
+        }
+    }
+
+    /// The generic load: sub is funct3 (0 lb, 1 lh, 2 lw, 3 ld, 4 lbu, 5 lhu, 6 lwu).
+    @inline(__always) static func load(_ sub: UInt8, _ p: UnsafeMutableRawPointer) -> UInt64 {
+        switch sub {
+        case 0: return UInt64(bitPattern: Int64(p.load(as: Int8.self)))
+        case 1: return UInt64(bitPattern: Int64(p.loadUnaligned(as: Int16.self)))
+        case 2: return UInt64(bitPattern: Int64(p.loadUnaligned(as: Int32.self)))
+        case 3: return p.loadUnaligned(as: UInt64.self)
+        case 4: return UInt64(p.load(as: UInt8.self))
+        case 5: return UInt64(p.loadUnaligned(as: UInt16.self))
+        default: return UInt64(p.loadUnaligned(as: UInt32.self))
+        }
+    }
+
+    /// The generic store: sub is log2 of the width.
+    @inline(__always) static func store(_ sub: UInt8, _ p: UnsafeMutableRawPointer, _ value: UInt64) {
+        switch sub {
+        case 0: p.storeBytes(of: UInt8(truncatingIfNeeded: value), as: UInt8.self)
+        case 1: p.storeBytes(of: UInt16(truncatingIfNeeded: value), as: UInt16.self)
+        case 2: p.storeBytes(of: UInt32(truncatingIfNeeded: value), as: UInt32.self)
+        default: p.storeBytes(of: value, as: UInt64.self)
+        }
+    }
+
+    /// The generic branch condition: sub is funct3.
+    @inline(__always) static func branchTaken(_ sub: UInt8, _ a: UInt64, _ b: UInt64) -> Bool {
+        switch sub {
+        case 0: return a == b
+        case 1: return a != b
+        case 4: return Int64(bitPattern: a) < Int64(bitPattern: b)
+        case 5: return Int64(bitPattern: a) >= Int64(bitPattern: b)
+        case 6: return a < b
+        default: return a >= b
         }
     }
 
