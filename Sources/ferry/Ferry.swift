@@ -104,6 +104,12 @@ struct Ferry: ParsableCommand {
             if word == "-strace" || word == "--strace" { format = .strace; continue }
             // Internal: a re-executed ferry whose trace already shows `[pid N]` (SyscallTracer.execOptions).
             if word == "-strace-pids" { SyscallTracer.startWithPidPrefix = true; continue }
+            // Internal: the exec call that started this ferry, shown as the trace's first line.
+            if word.hasPrefix("-strace-exec=") {
+                let call = String(word.dropFirst("-strace-exec=".count))
+                SyscallTracer.startingExec = call.split(separator: Character(SyscallTracer.execSeparator), omittingEmptySubsequences: false).map(String.init)
+                continue
+            }
             if word.hasPrefix("-strace=") || word.hasPrefix("--strace=") {
                 format = try parse(String(word.split(separator: "=", maxSplits: 1).last ?? ""), "-strace")
                 continue

@@ -47,8 +47,19 @@ public final class SyscallTracer {
     nonisolated(unsafe) public static var startWithPidPrefix = false
 
     /// Options the execve of a guest program passes to the ferry it starts, so that the trace
-    /// keeps its `[pid N]` prefix across the execve.
-    public var execOptions: [String] { several ? ["-strace-pids"] : [] }
+    /// keeps its `[pid N]` prefix across the execve and its first line is the exec call the guest
+    /// made (execveat with its dirfd and flags), not the path ferry ran.
+    public var execOptions: [String] {
+        (several ? ["-strace-pids"] : [])
+            + (execInProgress.map { ["-strace-exec=" + ([$0.name] + $0.arguments).joined(separator: Self.execSeparator)] } ?? [])
+    }
+    /// The exec call being made, as shown before the call (set when it enters).
+    var execInProgress: (name: String, arguments: [String])?
+    /// Set by the command line's hidden `-strace-exec=`: the call that started this ferry.
+    nonisolated(unsafe) public static var startingExec: [String]?
+    /// Between the name and arguments in `-strace-exec=`: a control character strace's quoting
+    /// never leaves unescaped.
+    public static let execSeparator = "\u{1F}"
 
     init(format: StraceFormat, file: String?, personality: LinuxPersonality, configuration: EmulatorConfiguration,
          stackPointer: UInt64 = 0) {
@@ -61,12 +72,16 @@ public final class SyscallTracer {
         SyscallTracer.active = self
         // The program's own execve, as strace shows it first (after a guest execve this is the
         // re-executed ferry continuing the trace).
-        let pointerSize = UInt64(personality.architecture.pointerSize)
-        let envp = stackPointer &+ pointerSize &* UInt64(configuration.arguments.count + 2)
-        let args = [StraceText.quote(Array(configuration.programPath.utf8)),
-                    "[" + configuration.arguments.map { decoder.argvItem(Array($0.utf8)) }.joined(separator: ", ") + "]",
-                    "\(StraceText.hex(envp)) /* \(configuration.environment.count) vars */"]
-        emit(name: "execve", args: args, result: "0", resultValue: 0, error: nil)
+        if let call = SyscallTracer.startingExec, let name = call.first {
+            emit(name: name, args: Array(call.dropFirst()), result: "0", resultValue: 0, error: nil)
+        } else {
+            let pointerSize = UInt64(personality.architecture.pointerSize)
+            let envp = stackPointer &+ pointerSize &* UInt64(configuration.arguments.count + 2)
+            let args = [StraceText.quote(Array(configuration.programPath.utf8)),
+                        "[" + configuration.arguments.map { decoder.argvItem(Array($0.utf8)) }.joined(separator: ", ") + "]",
+                        "\(StraceText.hex(envp)) /* \(configuration.environment.count) vars */"]
+            emit(name: "execve", args: args, result: "0", resultValue: 0, error: nil)
+        }
         // After the writer's fork: its middle process's exit is no SIGCHLD of the guest's.
         personality.observeChildSignalForTrace()
     }
@@ -113,6 +128,7 @@ public final class SyscallTracer {
         }
         if id == .execve || id == .execveat {
             entry.preformatted = decoder.arguments(signature, request, entry: entry, after: false)
+            execInProgress = (id.name, entry.preformatted ?? [])
         }
         if id == .rt_sigreturn { entry.thread = thread }
         return entry
