@@ -8,7 +8,6 @@ extension LinuxPersonality {
     func ioctl(_ r: inout SyscallRequest) -> Int64 {
         let request = UInt32(truncatingIfNeeded: r[1])
         let translation = ioctls
-        tracer?.ioctls.noteBefore(r)
         guard let route = translation.route(request) else {
             if let host = translation.host(request) {
                 return interruptibleCall(.ioctl, &r, (r[0], UInt64(host), r[2], 0, 0, 0)) ?? 0

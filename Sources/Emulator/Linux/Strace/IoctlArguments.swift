@@ -8,10 +8,6 @@ import Glibc
 struct IoctlArguments {
     let table: IoctlTable
     let decoder: ArgumentDecoder
-    /// The argument as it was before the call, per thread, for requests the call both reads and
-    /// fills (the tracer formats ioctl lines after the call).
-    let before = BeforeTexts()
-
     init(decoder: ArgumentDecoder) {
         self.decoder = decoder
         table = IoctlTable.forArchitecture(decoder.architecture)
@@ -39,17 +35,18 @@ struct IoctlArguments {
         return "_IOC(\(dir), \(StraceText.hex(UInt64(f.type))), \(StraceText.hex(UInt64(f.number))), \(StraceText.hex(UInt64(f.size))))"
     }
 
-    /// Called by the ioctl syscall before the host call: keeps what a read-and-fill argument held.
-    func noteBefore(_ r: SyscallRequest) {
-        guard let (d, size) = description(UInt32(truncatingIfNeeded: r[1])), d.direction == [.read, .write] else { return }
-        before.set(value(d, size: size, at: r[2]))
+    /// What a read-and-fill argument holds before the call (the tracer's enter keeps it for the
+    /// `in => out` form); nil for other requests.
+    func textBefore(_ r: SyscallRequest) -> String? {
+        guard let (d, size) = description(UInt32(truncatingIfNeeded: r[1])), d.direction == [.read, .write], r[2] != 0 else { return nil }
+        return value(d, size: size, at: r[2])
     }
 
-    func arguments(_ r: SyscallRequest, after: Bool) -> [String] {
+    /// The arguments as shown; `kept` is `textBefore`'s text from the call's entry.
+    func arguments(_ r: SyscallRequest, after: Bool, kept: String? = nil) -> [String] {
         let request = UInt32(truncatingIfNeeded: r[1])
         let head = [decoder.fd(r[0]), name(request)]
         let arg = r[2]
-        let kept = before.take()
         guard let (d, size) = description(request) else { return head + [StraceText.hex(arg)] }
         let ok = after && r.result >= 0
         switch d.argument {
@@ -234,25 +231,5 @@ struct IoctlArguments {
         let i = bits(iflag, Self.inputFlags).joined(separator: "|")
         let l = bits(lflag, Self.localFlags).joined(separator: "|")
         return "{c_iflag=\(i), c_oflag=\(o), c_cflag=\(c), c_lflag=\(l), ...}"
-    }
-}
-
-/// Texts kept between a thread's ioctl entry and its trace line (guest threads are host threads).
-final class BeforeTexts: @unchecked Sendable {
-    private var texts: [pthread_t: String] = [:]
-    private var lock = pthread_mutex_t()
-
-    init() { pthread_mutex_init(&lock, nil) }
-
-    func set(_ text: String) {
-        pthread_mutex_lock(&lock)
-        texts[pthread_self()] = text
-        pthread_mutex_unlock(&lock)
-    }
-
-    func take() -> String? {
-        pthread_mutex_lock(&lock)
-        defer { pthread_mutex_unlock(&lock) }
-        return texts.removeValue(forKey: pthread_self())
     }
 }

@@ -108,6 +108,7 @@ public final class SyscallTracer {
             if id == .exit { liveTasks = max(liveTasks - 1, 0) }   // a thread ends
             return nil
         }
+        if id == .ioctl { entry.before[2] = ioctls.textBefore(request) }
         for (i, kind) in signature.arguments.enumerated() {
             if case .outSocketLength = kind, request[i] != 0 {
                 entry.lengthsBefore[i] = decoder.memory.word(request[i], size: 4)
@@ -164,7 +165,8 @@ public final class SyscallTracer {
         // strace stops counting a child when it exits, before the wait returns: no prefix then.
         if (id == .wait4 || id == .waitid) && request.result > 0 { liveTasks = max(liveTasks - 1, 0) }
         let args = entry.preformatted
-            ?? (id == .ioctl ? ioctls.arguments(request, after: true) : decoder.arguments(signature, request, entry: entry, after: true))
+            ?? (id == .ioctl ? ioctls.arguments(request, after: true, kept: entry.before[2])
+                : decoder.arguments(signature, request, entry: entry, after: true))
         let resultKind = id == .rt_sigreturn ? ReturnKind.void : signature.result
         emit(name: id.name, args: args, result: interruptedText(id, request) ?? resultText(request, resultKind, id: id),
              resultValue: request.result, error: errorText(request))
