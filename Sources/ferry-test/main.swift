@@ -163,6 +163,8 @@ struct Run: ParsableCommand {
     @OptionGroup var options: RunOptionsGroup
     @Option(name: .customLong("baselines"), help: "Folder of baseline-<arch>.json files whose reasons JUnit and the matrix show (default <root>/results; missing files are fine).")
     var baselines: String?
+    @Option(name: .customLong("untestable-paths"), help: "List of syscall paths no test can show (default <root>/\(UntestableList.repositoryPath) when it exists).")
+    var untestablePaths: String?
 
     func run() throws {
         do {
@@ -176,6 +178,7 @@ struct Run: ParsableCommand {
             config.progress = options.progressStyle()
             config.traceFerry = options.trace
             config.knownReasons = try knownReasons(in: absolute(baselines ?? c.root + "/results"), archs: c.archs)
+            config.untestablePaths = try untestableList(option: untestablePaths, root: c.root)
             if let mul = options.timeoutMul { config.environment["LTP_TIMEOUT_MUL"] = mul }
             guard options.timeout > 0 else { throw RunnerError.usage("--timeout must be positive") }
             let session = Session(config: config)
@@ -196,6 +199,19 @@ func knownReasons(in dir: String, archs: [Architecture]) throws -> [String: [Str
         result[arch.name] = (baseline.reasons ?? [:]).filter { !Baseline.isPlaceholder($0.value) }
     }
     return result
+}
+
+/// The untestable-paths list: the one named (an error when unreadable or malformed), else the
+/// repository's when it exists, else none.
+func untestableList(option: String?, root: String?) throws -> UntestableList? {
+    if let option { return try UntestableList.load(absolute(option)) }
+    guard let root else { return nil }
+    let path = root + "/" + UntestableList.repositoryPath
+    guard FileManager.default.fileExists(atPath: path) else { return nil }
+    // Named as in the repository, so reports read the same on every machine.
+    var list = try UntestableList.load(path)
+    list.file = UntestableList.repositoryPath
+    return list
 }
 
 struct LTP: ParsableCommand {
@@ -269,6 +285,10 @@ struct GateCommand: ParsableCommand {
     var update = false
     @Option(name: .customLong("arch"), help: "Architecture of a new baseline (default: the results' only one).")
     var arch: String?
+    @Flag(name: .customLong("require-paths"), help: "Also fail when a syscall ferry implements lacks a success or an error path in the traced corpus that the untestable-paths list does not explain, or when an entry of that list is stale (the corpus shows that path).")
+    var requirePaths = false
+    @Option(name: .customLong("untestable-paths"), help: "The list --require-paths uses (default <root>/\(UntestableList.repositoryPath) when it exists, else the one the run stored in summary.json).")
+    var untestablePaths: String?
 
     func run() throws {
         do {
@@ -294,6 +314,8 @@ struct GateCommand: ParsableCommand {
                 return
             }
             let base = try ResultsFile.loadBaseline(baseline)
+            // Read first: a malformed list stops the gate before it prints anything.
+            let list = requirePaths ? try untestableList(option: untestablePaths, root: findRoot()) : nil
             let found = Gate.regressions(baseline: base, summary: summary)
             for line in Gate.improvements(baseline: base, summary: summary) { print("improved: \(line)") }
             for r in found { print("REGRESSION \(r)") }
@@ -304,14 +326,24 @@ struct GateCommand: ParsableCommand {
             } else {
                 print("ferry-test gate: \(base.arch): no test ran both natively and under ferry; outcomes not compared with native")
             }
-            if found.isEmpty && conformance.unexplained.isEmpty {
-                print("ferry-test gate: no regressions against \(baseline) (\(base.tests.count) tests in the baseline)")
+            var verdict: PathVerdict?
+            if requirePaths {
+                let v = try Gate.paths(summary: summary, arch: base.arch, list: list)
+                for line in v.problems { print(line) }
+                print("ferry-test gate: paths: \(v.headline)")
+                verdict = v
+            }
+            let pathsPassed = verdict?.passed ?? true
+            if found.isEmpty && conformance.unexplained.isEmpty && pathsPassed {
+                print("ferry-test gate: no regressions against \(baseline) (\(base.tests.count) tests in the baseline)\(verdict == nil ? "" : "; every implemented syscall's paths shown or explained")")
                 return
             }
             var problems: [String] = []
+            if let v = verdict, !v.realGaps.isEmpty { problems.append("\(v.realGaps.count) syscall\(v.realGaps.count == 1 ? "" : "s") with a real path gap") }
+            if let v = verdict, !v.stale.isEmpty { problems.append("\(v.stale.count) stale untestable-paths entr\(v.stale.count == 1 ? "y" : "ies")") }
             if !found.isEmpty { problems.append("\(found.count) regressions") }
             if !conformance.unexplained.isEmpty { problems.append("\(conformance.unexplained.count) test\(conformance.unexplained.count == 1 ? "" : "s") differ\(conformance.unexplained.count == 1 ? "s" : "") from native without a reason") }
-            print("ferry-test gate: \(problems.joined(separator: ", ")) against \(baseline)")
+            print("ferry-test gate: \(base.arch) fails: \(problems.joined(separator: ", ")) (baseline \(baseline))")
             throw ExitCode(1)
         } catch let e as ExitCode { throw e } catch { fail("\(error)", status: 2) }
     }
@@ -323,6 +355,8 @@ struct MergeCommand: ParsableCommand {
     var dirs: [String]
     @Option(name: .customLong("out"), help: "Output folder (default results/latest).")
     var out: String?
+    @Option(name: .customLong("untestable-paths"), help: "List of syscall paths no test can show (default <root>/\(UntestableList.repositoryPath) when it exists, else the inputs' own).")
+    var untestablePaths: String?
 
     func run() throws {
         do {
@@ -331,7 +365,9 @@ struct MergeCommand: ParsableCommand {
                 let path = absolute(d) + "/summary.json"
                 return (path, try ResultsFile.loadSummary(path))
             }
-            let merged = try Merge.merge(inputs)
+            var merged = try Merge.merge(inputs)
+            // The current list, so a merge (or a re-render of one results folder) reflects its edits.
+            if let list = try untestableList(option: untestablePaths, root: findRoot()) { merged.untestablePaths = list }
             let outDir = absolute(out ?? (findRoot().map { $0 + "/results/latest" } ?? "results/latest"))
             let written = try Outputs.write(merged, to: outDir)
             for line in merged.tally() { print(line) }

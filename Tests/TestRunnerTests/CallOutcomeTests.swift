@@ -88,16 +88,22 @@ final class CallOutcomeTests: XCTestCase {
         XCTAssertEqual(openat.errnos, ["ENOENT"])
         // Implemented (full/partial) and lacking a path: read (no success), dup (never called);
         // rseq is unimplemented and not asked for.
+        // No untestable-paths list: every missing path is a real gap.
         XCTAssertEqual(m.pathGaps, [
-            PathGap(arch: "aarch64", syscall: "dup", support: "full", calledBy: 0, success: false, errnos: []),
-            PathGap(arch: "aarch64", syscall: "read", support: "partial", calledBy: 1, success: false, errnos: ["EBADF"]),
+            PathGap(arch: "aarch64", syscall: "dup", support: "full", calledBy: 0, success: false, errnos: [],
+                    pathClass: .gap, unexplained: [.success, .error], reasons: []),
+            PathGap(arch: "aarch64", syscall: "read", support: "partial", calledBy: 1, success: false, errnos: ["EBADF"],
+                    pathClass: .gap, unexplained: [.success], reasons: []),
         ])
-        XCTAssertEqual(m.pathCounts?["aarch64"], PathCounts(implemented: 4, bothPaths: 2, successOnly: 0, errorOnly: 1, neverCalled: 1))
+        XCTAssertEqual(m.pathCounts?["aarch64"], PathCounts(implemented: 4, bothPaths: 2, successOnly: 0, errorOnly: 1, neverCalled: 1,
+                                                            impossible: 0, host: 0, realGaps: 2))
         XCTAssertEqual(m.pathGaps?.map(\.missing), ["success and error", "success"])
         let md = m.markdown()
         XCTAssertTrue(md.contains("## Syscalls lacking a success or an error path"), md)
-        XCTAssertTrue(md.contains("2/4 implemented syscalls seen both succeeding and failing; 0 success only, 1 error only, 1 never called"), md)
-        XCTAssertTrue(md.contains("| aarch64 | read | partial | 1 | no | EBADF | success |"), md)
+        XCTAssertTrue(md.contains("- **aarch64**: 4 implemented; 2 with both paths; 0 lack a path that cannot exist; 0 lack one this host cannot give; 2 real gaps: dup (success and error), read (success)"), md)
+        XCTAssertTrue(md.contains("- aarch64: 0 seen only succeeding, 1 only failing, 1 never called"), md)
+        XCTAssertTrue(md.contains("No untestable-paths list was read"), md)
+        XCTAssertTrue(md.contains("| aarch64 | read | partial | 1 | no | EBADF | success | real gap |  |"), md)
         XCTAssertTrue(md.contains("| syscall | close | full | 1 | 1 | yes (1) | EBADF | 1/1 | 1/1 |"), md)
         let html = m.html()
         XCTAssertTrue(html.contains("<h2>Syscalls lacking a success or an error path</h2>"))

@@ -70,6 +70,9 @@ public struct Summary: Codable, Equatable, Sendable {
     /// Architecture to syscall name to ferry's support level (`full`, `partial`, `unimplemented`).
     public var support: [String: [String: String]]
     public var tests: [TestRecord]
+    /// The untestable-paths list the run read (TestCases/syscalls/untestable-paths.txt): the matrix
+    /// tells paths that cannot be shown from real gaps with it. Nil when none was read.
+    public var untestablePaths: UntestableList? = nil
 }
 
 public struct Baseline: Codable, Equatable, Sendable {

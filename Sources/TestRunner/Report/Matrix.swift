@@ -36,39 +36,10 @@ public struct MatrixCell: Codable, Equatable, Sendable {
     public var errnos: [String] { (errorCalls ?? [:]).keys.sorted() }
 }
 
-/// A syscall ferry implements (support full or partial) that the traced corpus never saw succeed,
-/// or never saw fail: a path no test compares with native.
-public struct PathGap: Codable, Equatable, Sendable {
-    public var arch: String
-    public var syscall: String
-    public var support: String
-    /// Tests whose trace shows the call.
-    public var calledBy: Int
-    public var success: Bool
-    public var errnos: [String]
-
-    /// "success", "error" or "success and error".
-    public var missing: String {
-        switch (success, errnos.isEmpty) {
-        case (false, true): return "success and error"
-        case (false, false): return "success"
-        default: return "error"
-        }
-    }
-}
-
 public struct MatrixRow: Codable, Equatable, Sendable {
     public var kind: String  // "syscall" or "ioctl"
     public var name: String
     public var arch: [String: MatrixCell]
-}
-
-public struct PathCounts: Codable, Equatable, Sendable {
-    public var implemented: Int
-    public var bothPaths: Int
-    public var successOnly: Int
-    public var errorOnly: Int
-    public var neverCalled: Int
 }
 
 public struct Matrix: Codable, Equatable, Sendable {
@@ -93,6 +64,14 @@ public struct Matrix: Codable, Equatable, Sendable {
     /// Per traced architecture: syscalls ferry implements, and how many of them the corpus saw both
     /// succeed and fail.
     public var pathCounts: [String: PathCounts]?
+    /// Per traced architecture, the one-line summary of the path classification.
+    public var pathHeadlines: [String]?
+    /// The untestable-paths list the classification used (nil: none, every missing path is a gap).
+    public var untestableFile: String?
+    /// List entries the corpus contradicts (it shows that path), and entries for syscalls no traced
+    /// architecture implements.
+    public var staleEntries: [StaleEntry]?
+    public var unmatchedEntries: [UntestablePath]?
 
     public init(summary: Summary) {
         architectures = summary.architectures
@@ -163,27 +142,14 @@ public struct Matrix: Codable, Equatable, Sendable {
             }
         }
         if !pathArchs.isEmpty {
-            var found: [PathGap] = []
-            var counts: [String: PathCounts] = [:]
-            for arch in summary.architectures where pathArchs.contains(arch) {
-                var c = PathCounts(implemented: 0, bothPaths: 0, successOnly: 0, errorOnly: 0, neverCalled: 0)
-                for row in rows where row.kind == "syscall" {
-                    guard let cell = row.arch[arch], cell.support == "full" || cell.support == "partial" else { continue }
-                    c.implemented += 1
-                    let success = (cell.okCalls ?? 0) > 0, failed = !cell.errnos.isEmpty
-                    switch (success, failed) {
-                    case (true, true): c.bothPaths += 1; continue
-                    case (true, false): c.successOnly += 1
-                    case (false, true): c.errorOnly += 1
-                    case (false, false): c.neverCalled += 1
-                    }
-                    found.append(PathGap(arch: arch, syscall: row.name, support: cell.support, calledBy: cell.calling?.count ?? 0,
-                                         success: success, errnos: cell.errnos))
-                }
-                counts[arch] = c
-            }
-            pathGaps = found
-            pathCounts = counts
+            let archs = summary.architectures.filter { pathArchs.contains($0) }
+            let coverage = PathCoverage.classify(rows: rows, archs: archs, list: summary.untestablePaths)
+            pathGaps = coverage.gaps
+            pathCounts = coverage.counts
+            pathHeadlines = archs.compactMap { coverage.headline($0) }
+            untestableFile = summary.untestablePaths?.file
+            staleEntries = coverage.stale
+            unmatchedEntries = coverage.unmatched
         }
     }
 
@@ -200,7 +166,7 @@ public struct Matrix: Codable, Equatable, Sendable {
             }.joined(separator: "; ") + "\n\n"
         }
         if let conformance { s += Self.conformanceMarkdown(conformance) }
-        if let pathGaps, let pathCounts { s += Self.pathGapsMarkdown(pathGaps, counts: pathCounts, architectures: architectures) }
+        if pathGaps != nil { s += pathGapsMarkdown() }
         s += "## Per syscall and ioctl\n\n"
         if pathCounts != nil {
             s += "*ok*: whether a traced call succeeded (in how many tests); *errors*: the errnos traced calls failed with.\n\n"
@@ -253,18 +219,55 @@ public struct Matrix: Codable, Equatable, Sendable {
         return s + "\n"
     }
 
-    static func pathGapsMarkdown(_ gaps: [PathGap], counts: [String: PathCounts], architectures: [String]) -> String {
-        var s = "## Syscalls lacking a success or an error path\n\n"
-        s += "Syscalls ferry implements (support full or partial) that the traced ferry lane never saw succeed, or never saw fail, in any test of the corpus (glibc's start-up calls count too).\n\n"
-        for arch in architectures {
-            guard let c = counts[arch] else { continue }
-            s += "- **\(arch)**: \(c.bothPaths)/\(c.implemented) implemented syscalls seen both succeeding and failing; \(c.successOnly) success only, \(c.errorOnly) error only, \(c.neverCalled) never called\n"
+    /// The class column's words, and the order the tables list the classes in.
+    static func classText(_ c: PathClass?) -> String {
+        switch c {
+        case .gap?, nil: return "real gap"
+        case .host?: return "host cannot"
+        case .impossible?: return "cannot exist"
+        case .both?: return "both seen"
         }
+    }
+
+    static func classOrder(_ c: PathClass?) -> Int {
+        switch c { case .gap?, nil: return 0; case .host?: return 1; case .impossible?: return 2; case .both?: return 3 }
+    }
+
+    /// Per architecture real gaps first, then what the host cannot give, then what cannot exist.
+    var sortedPathGaps: [PathGap] {
+        let order = Dictionary(uniqueKeysWithValues: architectures.enumerated().map { ($1, $0) })
+        return (pathGaps ?? []).sorted {
+            (order[$0.arch] ?? 0, Self.classOrder($0.pathClass), $0.syscall) < (order[$1.arch] ?? 0, Self.classOrder($1.pathClass), $1.syscall)
+        }
+    }
+
+    var pathListNote: String {
+        untestableFile.map { "Paths that cannot exist, or that this host cannot give, come from `\($0)`; every other missing path is a real gap a test could close." }
+            ?? "No untestable-paths list was read: every missing path counts as a real gap."
+    }
+
+    func detailLine(_ arch: String) -> String? {
+        guard let c = pathCounts?[arch] else { return nil }
+        return "\(arch): \(c.successOnly) seen only succeeding, \(c.errorOnly) only failing, \(c.neverCalled) never called"
+    }
+
+    func pathGapsMarkdown() -> String {
+        var s = "## Syscalls lacking a success or an error path\n\n"
+        s += "Syscalls ferry implements (support full or partial) that the traced ferry lane never saw succeed, or never saw fail, in any test of the corpus (glibc's start-up calls count too). \(pathListNote)\n\n"
+        for line in pathHeadlines ?? [] { s += "- **\(line.prefix { $0 != ":" })**\(line.drop { $0 != ":" })\n" }
+        for arch in architectures { if let d = detailLine(arch) { s += "- \(d)\n" } }
         s += "\n"
+        if let file = untestableFile {
+            for e in staleEntries ?? [] { s += "- **warning**: \(e.message(file: file))\n" }
+            for e in unmatchedEntries ?? [] { s += "- **warning**: \(file):\(e.line): \(e.syscall) is implemented on no traced architecture\n" }
+            if !(staleEntries ?? []).isEmpty || !(unmatchedEntries ?? []).isEmpty { s += "\n" }
+        }
+        let gaps = sortedPathGaps
         if gaps.isEmpty { return s + "None.\n\n" }
-        s += "| arch | syscall | support | called by tests | success seen | errnos seen | lacking |\n|---|---|---|---|---|---|---|\n"
+        s += "| arch | syscall | support | called by tests | success seen | errnos seen | lacking | class | why |\n|---|---|---|---|---|---|---|---|---|\n"
         for g in gaps {
-            s += "| \(g.arch) | \(g.syscall) | \(g.support) | \(g.calledBy) | \(g.success ? "yes" : "no") | \(g.errnos.joined(separator: " ")) | \(g.missing) |\n"
+            let why = (g.reasons ?? []).joined(separator: "; ").replacingOccurrences(of: "|", with: "\\|")
+            s += "| \(g.arch) | \(g.syscall) | \(g.support) | \(g.calledBy) | \(g.success ? "yes" : "no") | \(g.errnos.joined(separator: " ")) | \(g.missing) | \(Self.classText(g.pathClass)) | \(why) |\n"
         }
         return s + "\n"
     }
@@ -286,18 +289,21 @@ public struct Matrix: Codable, Equatable, Sendable {
         return s + "</tbody></table>\n"
     }
 
-    static func pathGapsHTML(_ gaps: [PathGap], counts: [String: PathCounts], architectures: [String]) -> String {
+    func pathGapsHTML() -> String {
         let e = JUnitWriter.esc
-        var s = "<h2>Syscalls lacking a success or an error path</h2>\n<ul>\n"
-        for arch in architectures {
-            guard let c = counts[arch] else { continue }
-            s += "<li><b>\(e(arch))</b>: \(c.bothPaths)/\(c.implemented) implemented syscalls seen both succeeding and failing; \(c.successOnly) success only, \(c.errorOnly) error only, \(c.neverCalled) never called</li>\n"
+        var s = "<h2>Syscalls lacking a success or an error path</h2>\n<p>\(e(pathListNote.replacingOccurrences(of: "`", with: "")))</p>\n<ul>\n"
+        for line in pathHeadlines ?? [] { s += "<li>\(e(line))</li>\n" }
+        for arch in architectures { if let d = detailLine(arch) { s += "<li>\(e(d))</li>\n" } }
+        if let file = untestableFile {
+            for x in staleEntries ?? [] { s += "<li><b>warning</b>: \(e(x.message(file: file)))</li>\n" }
+            for x in unmatchedEntries ?? [] { s += "<li><b>warning</b>: \(e("\(file):\(x.line): \(x.syscall) is implemented on no traced architecture"))</li>\n" }
         }
         s += "</ul>\n"
+        let gaps = sortedPathGaps
         guard !gaps.isEmpty else { return s }
-        s += "<table><thead><tr><th>arch</th><th>syscall</th><th>support</th><th>called by tests</th><th>success seen</th><th>errnos seen</th><th>lacking</th></tr></thead><tbody>\n"
+        s += "<table><thead><tr><th>arch</th><th>syscall</th><th>support</th><th>called by tests</th><th>success seen</th><th>errnos seen</th><th>lacking</th><th>class</th><th>why</th></tr></thead><tbody>\n"
         for g in gaps {
-            s += "<tr><td>\(e(g.arch))</td><td>\(e(g.syscall))</td><td>\(e(g.support))</td><td class=\"n\">\(g.calledBy)</td><td>\(g.success ? "yes" : "no")</td><td>\(e(g.errnos.joined(separator: " ")))</td><td>\(e(g.missing))</td></tr>\n"
+            s += "<tr><td>\(e(g.arch))</td><td>\(e(g.syscall))</td><td>\(e(g.support))</td><td class=\"n\">\(g.calledBy)</td><td>\(g.success ? "yes" : "no")</td><td>\(e(g.errnos.joined(separator: " ")))</td><td>\(e(g.missing))</td><td>\(e(Self.classText(g.pathClass)))</td><td>\(e((g.reasons ?? []).joined(separator: "; ")))</td></tr>\n"
         }
         return s + "</tbody></table>\n"
     }
@@ -339,7 +345,7 @@ public struct Matrix: Codable, Equatable, Sendable {
             s += "</svg>\n"
         }
         if let conformance { s += Self.conformanceHTML(conformance) }
-        if let pathGaps, let pathCounts { s += Self.pathGapsHTML(pathGaps, counts: pathCounts, architectures: architectures) }
+        if pathGaps != nil { s += pathGapsHTML() }
         if let gaps { s += ManifestGap.html(gaps, harness: harness ?? [:]) }
         s += "<h2>Per syscall and ioctl</h2>\n<p>Click a column header to sort.</p>\n<table id=\"m\"><thead><tr><th>kind</th><th>name</th>"
         for arch in architectures {

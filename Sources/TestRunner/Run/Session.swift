@@ -22,6 +22,8 @@ public struct SessionConfig: Sendable {
     public var traceFerry = false
     /// Architecture to test to the committed baseline's reason, copied into the records.
     public var knownReasons: [String: [String: String]] = [:]
+    /// Paths no test can show, for the matrix's classification (stored in summary.json).
+    public var untestablePaths: UntestableList?
     /// Where skipped-lane notes go (qemu missing, ...).
     public var log: @Sendable (String) -> Void = { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
 
@@ -140,7 +142,8 @@ public final class Session: @unchecked Sendable {
                                  compilers: compilers, hostname: HostFacts.hostname())
         let summary = Summary(started: started, complete: !interrupted,
                               shard: config.shard?.description, architectures: config.architectures.map(\.name),
-                              lanes: laneNames, environment: env, support: support, tests: records)
+                              lanes: laneNames, environment: env, support: support, tests: records,
+                              untestablePaths: config.untestablePaths)
         let written = try Outputs.write(summary, to: config.outDir)
         return SessionResult(summary: summary, interrupted: interrupted, written: written)
     }
