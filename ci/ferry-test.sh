@@ -3,12 +3,9 @@
 # corpus for aarch64 and riscv64 (FERRY_TEST_ARCHS) natively and under ferry, checks the JUnit file against the schema, and gates
 # on the committed baseline (exit 1 listing every test that passed there and does not now, and
 # every test whose ferry outcome differs from native without a one-line reason in the baseline).
-# With FERRY_TEST_REQUIRE_PATHS=1 the gate also runs with --require-paths: every syscall ferry
-# implements must be seen succeeding and failing in the traced corpus, or lack only paths that
-# TestCases/syscalls/untestable-paths.txt explains, and no entry there may be stale. It is off by
-# default until two ferry bugs are fixed: close_range(3, ~0U) closes ferry's -D trace descriptor
-# (close_range's error calls vanish from the trace), and a successful execveat is traced as execve.
-# Turn it on (default 1) once `ferry-test gate --require-paths` passes for every arch.
+# The gate also runs with --require-paths: every syscall ferry implements must be seen succeeding
+# and failing in the traced corpus, or lack only paths that TestCases/syscalls/untestable-paths.txt
+# explains, and no entry there may be stale (FERRY_TEST_REQUIRE_PATHS=0 leaves that check out).
 #
 #   ci/ferry-test.sh            # uses .build (override: FERRY_TEST_SCRATCH=/path)
 # Outputs: results/latest/{summary.json,junit-aarch64.xml,matrix.*} (gitignored).
@@ -22,7 +19,7 @@ cd "$root"
 scratch=${FERRY_TEST_SCRATCH:-$root/.build}
 # 30 s: the LTP library's own default; a hang under ferry costs no more than that.
 timeout=${FERRY_TEST_TIMEOUT:-30}
-require_paths=${FERRY_TEST_REQUIRE_PATHS:-0}
+require_paths=${FERRY_TEST_REQUIRE_PATHS:-1}
 
 build() { nice swift build -c release --scratch-path "$scratch" --product "$1" 2>&1 | tail -1; return "${PIPESTATUS[0]}"; }
 build ferry || { echo "ci/ferry-test.sh: release build of ferry failed" >&2; exit 1; }
