@@ -2,9 +2,9 @@ import FerryABI
 import Glibc
 
 /// ioctl's request by name from the guest's generated table and its third argument as strace
-/// shows it, from the same family descriptions that drive conversion (Linux/Ioctls): before
-/// the call for what the call reads, after it (on success) for what it fills, `in => out` for
-/// both.
+/// shows it, from the same family descriptions that drive conversion (Linux/Ioctls) plus their
+/// printing hints (IoctlPrinting): before the call for what the call reads, after it (on
+/// success) for what it fills, `in => out` for both.
 struct IoctlArguments {
     let table: IoctlTable
     let decoder: ArgumentDecoder
@@ -13,21 +13,46 @@ struct IoctlArguments {
         table = IoctlTable.forArchitecture(decoder.architecture)
     }
 
-    /// The description of a guest request number, from its family (nil: not in the table).
-    func description(_ request: UInt32) -> (IoctlDescription, size: Int)? {
-        let r = table.requests(forNumber: request).first
-            ?? table.requests.first { !$0.parameters.isEmpty && $0.matches(request, encoding: table.encoding) }
-        guard let r, let d = IoctlFamilies.describe(r, architecture: decoder.architecture) else { return nil }
-        return (d, Int(table.encoding.decode(request).size))
+    /// What the printer needs about one guest request number.
+    struct Described {
+        let description: IoctlDescription
+        /// The size _IOC gives the number (a `len` request's buffer).
+        let size: Int
+        let hints: [IoctlPrinting]
     }
 
-    /// `TCGETS`, `EVIOCGNAME(64)`, or strace's `_IOC(_IOC_READ, 0x54, 0x1, 0x8)` for unknown ones.
-    func name(_ request: UInt32) -> String {
-        if let r = table.requests(forNumber: request).first { return r.aliasOf ?? r.name }
-        if let r = table.requests.first(where: { !$0.parameters.isEmpty && $0.matches(request, encoding: table.encoding) }) {
-            return "\(r.name)(\(table.encoding.decode(request).size))"
+    /// Whether a rendering is of the argument as the call gets it or as it leaves it.
+    enum Phase { case entering, exiting }
+
+    /// The request behind a guest number: exact, or a `len` request of any size.
+    func request(_ number: UInt32) -> IoctlRequest? {
+        table.requests(forNumber: number).first
+            ?? table.requests.first { !$0.parameters.isEmpty && $0.matches(number, encoding: table.encoding) }
+    }
+
+    /// The description of a guest request number, from its family (nil: not in the table).
+    func description(_ number: UInt32) -> Described? {
+        guard let r = request(number), let d = IoctlFamilies.describe(r, architecture: decoder.architecture) else { return nil }
+        return Described(description: d, size: Int(table.encoding.decode(number).size),
+                         hints: IoctlFamilies.printing(family: d.family.name, request: r.name))
+    }
+
+    /// `TCGETS`, `EVIOCGNAME(64)`, `SNDCTL_TMR_START or TCSETS` where strace knows the number
+    /// by another subsystem's name too, or strace's `_IOC(_IOC_READ, 0x54, 0x1, 0x8)`.
+    func name(_ number: UInt32) -> String {
+        if let r = table.requests(forNumber: number).first {
+            let name = r.aliasOf ?? r.name
+            let family = IoctlFamilies.owners(of: name).first?.name ?? r.family
+            let others = IoctlFamilies.printing(family: family, request: name).compactMap { hint -> String? in
+                if case let .alsoNamed(other) = hint { return other }
+                return nil
+            }
+            return others.isEmpty ? name : (others + [name]).sorted().joined(separator: " or ")
         }
-        let f = table.encoding.decode(request)
+        if let r = table.requests.first(where: { !$0.parameters.isEmpty && $0.matches(number, encoding: table.encoding) }) {
+            return "\(r.name)(\(table.encoding.decode(number).size))"
+        }
+        let f = table.encoding.decode(number)
         var direction: [String] = []
         if f.direction.contains(.read) { direction.append("_IOC_READ") }
         if f.direction.contains(.write) { direction.append("_IOC_WRITE") }
@@ -38,51 +63,78 @@ struct IoctlArguments {
     /// What a read-and-fill argument holds before the call (the tracer's enter keeps it for the
     /// `in => out` form); nil for other requests.
     func textBefore(_ r: SyscallRequest) -> String? {
-        guard let (d, size) = description(UInt32(truncatingIfNeeded: r[1])), d.direction == [.read, .write], r[2] != 0 else { return nil }
-        return value(d, size: size, at: r[2])
+        guard let d = description(UInt32(truncatingIfNeeded: r[1])), d.description.direction == [.read, .write],
+              !d.hints.contains(.address), r[2] != 0 else { return nil }
+        return value(d, at: r[2], phase: .entering)
     }
 
     /// The arguments as shown; `kept` is `textBefore`'s text from the call's entry.
     func arguments(_ r: SyscallRequest, after: Bool, kept: String? = nil) -> [String] {
-        let request = UInt32(truncatingIfNeeded: r[1])
-        let head = [decoder.fd(r[0]), name(request)]
+        let number = UInt32(truncatingIfNeeded: r[1])
+        let head = [decoder.fd(r[0]), name(number)]
         let arg = r[2]
-        guard let (d, size) = description(request) else { return head + [StraceText.hex(arg)] }
+        guard let d = description(number) else { return head + [StraceText.hex(arg)] }
+        if d.hints.contains(.address) || d.hints.contains(.hex) { return head + [StraceText.hex(arg)] }
         let ok = after && r.result >= 0
-        switch d.argument {
+        switch d.description.argument {
         case .none:
             return head
         case .value:
             return head + [String(Int32(truncatingIfNeeded: arg))]
         case let .named(group):
-            return head + [StraceText.enumeration(Int64(Int32(truncatingIfNeeded: arg)), group: decoder.guest.group(group))]
+            return head + [Self.enumeration(Int64(Int32(truncatingIfNeeded: arg)), decoder.guest.group(group))]
         case .opaque:
             return head + [StraceText.hex(arg)]
         default:
             break
         }
         guard arg != 0 else { return head + ["NULL"] }
-        if d.direction == [.read, .write] {
-            let old = kept ?? value(d, size: size, at: arg)
+        let direction = d.description.direction
+        if direction == [.read, .write] {
+            let old = kept ?? value(d, at: arg, phase: .entering)
             guard ok else { return head + [old] }
-            let new = value(d, size: size, at: arg)
-            if new == old { return head + [new] }
-            // Integers as strace shows in/out values: [in => out]; structs {in} => {out}.
-            if old.hasPrefix("["), new.hasPrefix("[") { return head + ["[" + old.dropFirst().dropLast() + " => " + new.dropFirst()] }
-            return head + [old + " => " + new]
+            return head + [combined(d, old: old, at: arg)]
         }
-        if d.direction.contains(.read) && !ok { return head + [StraceText.pointer(arg)] }
-        return head + [value(d, size: size, at: arg)]
+        if direction.contains(.read) && !ok { return head + [StraceText.hex(arg)] }
+        return head + [value(d, at: arg, phase: .exiting)]
+    }
+
+    /// The result with what strace adds after it: ` (CLONE_NEWUTS)` for NS_GET_NSTYPE.
+    func resultDetail(_ r: SyscallRequest) -> String {
+        guard r.result >= 0, let d = description(UInt32(truncatingIfNeeded: r[1])) else { return "" }
+        for case let .resultName(group) in d.hints {
+            if let name = StraceText.name(r.result, in: decoder.guest.group(group)) { return " (\(name))" }
+        }
+        return ""
+    }
+
+    /// A read-and-fill argument after a successful call: `[in => out]` for integers, the
+    /// struct's own form where it has one, else `{in} => {out}` when the call changed it.
+    func combined(_ d: Described, old: String, at address: UInt64) -> String {
+        let new = value(d, at: address, phase: .exiting)
+        if d.hints.contains(where: { if case .ifreq = $0 { return true }; return $0 == .ifreqByIndex }) { return new }
+        if case let .special(s) = d.description.argument, s == .ifconf { return ifconfCombined(old: old, at: address) }
+        if case let .structure(name, _, _) = d.description.argument {
+            if name == "uffdio_api" { return String(old.dropLast()) + " => " + new }
+            if name == "uffdio_register" { return new }
+        }
+        if new == old { return new }
+        if old.hasPrefix("["), new.hasPrefix("[") { return "[" + old.dropFirst().dropLast() + " => " + new.dropFirst() }
+        return old + " => " + new
     }
 
     /// The argument at `address` as its description says.
-    func value(_ d: IoctlDescription, size: Int, at address: UInt64) -> String {
+    func value(_ d: Described, at address: UInt64, phase: Phase) -> String {
         let memory = decoder.memory
         let a = decoder.architecture
-        switch d.argument {
+        let size = d.size
+        switch d.description.argument {
         case let .integer(s, signed, long):
             let width = long ? a.pointerSize : s ?? (size == 0 ? 4 : size)
             guard let v = memory.word(address, size: width, signed: signed) else { return StraceText.hex(address) }
+            for case let .flags(group) in d.hints {
+                return "[" + (IoctlFamilies.printingGroups[group]?.flags(v & 0xFFFF_FFFF) ?? StraceText.hex(v)) + "]"
+            }
             if width == 4 && !long { return "[\(Int32(truncatingIfNeeded: v))]" }
             return "[" + (signed ? String(Int64(bitPattern: v)) : String(v)) + "]"
         case let .array(element, signed, count):
@@ -99,31 +151,66 @@ struct IoctlArguments {
         case .string:
             return memory.cString(address, limit: 4096).map(StraceText.cString) ?? StraceText.hex(address)
         case let .structure(name, fields, pointers):
-            return structure(name, at: address, fields: fields, pointers: pointers)
+            guard let v = decoder.structs.view(name, at: address) else { return StraceText.hex(address) }
+            for hint in d.hints {
+                switch hint {
+                case let .ifreq(member, kind): return ifreq(v, at: address, member: member, value: kind, phase: phase)
+                case .ifreqByIndex: return ifreqByIndex(v, phase: phase)
+                default: continue
+                }
+            }
+            return structure(name, v, fields: fields, pointers: pointers, phase: phase,
+                             writeOnly: !d.description.direction.contains(.read))
         case let .special(special):
             switch special {
-            case .dmIoctl: return structure("dm_ioctl", at: address, fields: nil, pointers: [])
-            case .ifconf: return structure("ifconf", at: address, fields: nil, pointers: ["ifc_ifcu.ifcu_buf", "ifc_ifcu.ifcu_req"])
-            case .fiemap: return structure("fiemap", at: address, fields: nil, pointers: [])
-            case .dedupeRange: return structure("file_dedupe_range", at: address, fields: nil, pointers: [])
-            case .addEntropy: return structure("rand_pool_info", at: address, fields: nil, pointers: [])
+            case .ifconf: return ifconf(at: address, phase: phase)
+            case .fiemap:
+                guard let v = decoder.structs.view("fiemap", at: address) else { return StraceText.hex(address) }
+                return fiemap(v, phase: phase)
+            case .dmIoctl: return structure("dm_ioctl", at: address)
+            case .dedupeRange: return structure("file_dedupe_range", at: address)
+            case .addEntropy: return structure("rand_pool_info", at: address)
             }
         case .none, .value, .named, .opaque:
             return StraceText.hex(address)
         }
     }
 
-    func structure(_ name: String, at address: UInt64, fields: [String]? = nil, pointers: [String] = []) -> String {
-        guard address != 0 else { return "NULL" }
+    func structure(_ name: String, at address: UInt64) -> String {
         guard let v = decoder.structs.view(name, at: address) else { return StraceText.hex(address) }
+        return structure(name, v, fields: nil, pointers: [], phase: .exiting, writeOnly: false)
+    }
+
+    /// A struct by strace's own form where one is known, else field by field.
+    func structure(_ name: String, _ v: StructView, fields: [String]?, pointers: [String], phase: Phase, writeOnly: Bool) -> String {
         switch name {
-        case "termios", "termios2": return termios(v)
-        case "winsize":
-            return "{ws_row=\(v.u("ws_row")), ws_col=\(v.u("ws_col")), ws_xpixel=\(v.u("ws_xpixel")), ws_ypixel=\(v.u("ws_ypixel"))}"
+        case "termios", "termios2", "termio": return termios(v)
+        case "winsize": return winsize(v)
+        case "fsxattr": return fsxattr(v, withExtents: !writeOnly)
+        case "loop_info64", "loop_info": return loopInfo(v)
+        case "uffdio_api": return uffdioApi(v, phase: phase)
+        case "uffdio_register": return uffdioRegister(v, phase: phase)
+        case "uffdio_range": return "{start=\(StraceText.hex(v.u("start"))), len=\(StraceText.hex(v.u("len")))}"
         default:
             if fields == nil, let known = decoder.structs.render(name, v) { return known }
             return Self.fieldByField(v, fields: fields, pointers: Set(pointers))
         }
+    }
+
+    /// A value of an enumeration group, or strace's `0x7 /* TC??? */` for one it lacks.
+    static func enumeration(_ value: Int64, _ group: ConstantGroup?) -> String {
+        if let name = StraceText.name(value, in: group) { return name }
+        guard let group, let prefix = commonPrefix(group.constants.map(\.name)), !prefix.isEmpty else { return String(value) }
+        return StraceText.hex(UInt64(bitPattern: value)) + " /* \(prefix)??? */"
+    }
+
+    /// The longest prefix every name shares (TCIFLUSH, TCOFLUSH, TCIOFLUSH: `TC`).
+    static func commonPrefix(_ names: [String]) -> String? {
+        guard var prefix = names.first else { return nil }
+        for n in names.dropFirst() {
+            while !n.hasPrefix(prefix) { prefix.removeLast() }
+        }
+        return prefix
     }
 
     /// `{a=1, b={c=2, d="x"}, e=[1, 2]}`: every field of the layout in order (only `fields` and
@@ -170,66 +257,4 @@ struct IoctlArguments {
     }
 
     static func number(_ v: UInt64, signed: Bool) -> String { signed ? String(Int64(bitPattern: v)) : String(v) }
-
-    // MARK: termios, in strace's -X abbrev form and field order (learnt from strace(1) runs)
-
-    static let inputFlags = ["IGNBRK", "BRKINT", "IGNPAR", "PARMRK", "INPCK", "ISTRIP", "INLCR", "IGNCR", "ICRNL",
-                             "IUCLC", "IXON", "IXANY", "IXOFF", "IMAXBEL", "IUTF8"]
-    static let outputFlags = ["OPOST", "OLCUC", "ONLCR", "OCRNL", "ONOCR", "ONLRET", "OFILL", "OFDEL"]
-    /// The delay fields: mask name, then the names of its values (TAB3 is shown as XTABS).
-    static let outputDelays: [(String, [String])] = [("NLDLY", ["NL0", "NL1"]), ("CRDLY", ["CR0", "CR1", "CR2", "CR3"]),
-                                                     ("TABDLY", ["TAB0", "TAB1", "TAB2", "XTABS"]), ("BSDLY", ["BS0", "BS1"]),
-                                                     ("VTDLY", ["VT0", "VT1"]), ("FFDLY", ["FF0", "FF1"])]
-    static let controlFlags = ["CSTOPB", "CREAD", "PARENB", "PARODD", "HUPCL", "CLOCAL", "CMSPAR", "CRTSCTS"]
-    static let localFlags = ["ISIG", "ICANON", "XCASE", "ECHO", "ECHOE", "ECHOK", "ECHONL", "NOFLSH", "IEXTEN",
-                             "ECHOCTL", "ECHOPRT", "ECHOKE", "FLUSHO", "PENDIN", "TOSTOP", "EXTPROC"]
-    /// VTDLY and its values are generic (asm-generic/termbits.h) but missing from the probed group.
-    static let fallbackValues: [String: Int64] = ["VTDLY": 0o40000, "VT0": 0, "VT1": 0o40000]
-
-    func termiosValue(_ name: String) -> UInt64? {
-        (decoder.guest.group("termios")?.constants.first { $0.name == name }?.value ?? Self.fallbackValues[name])
-            .map { UInt64(bitPattern: $0) }
-    }
-
-    /// Names of the bits of `value` in list order, then what no name covers in hex.
-    func bits(_ value: UInt64, _ names: [String]) -> [String] {
-        var rest = value
-        var out: [String] = []
-        for n in names {
-            guard let bit = termiosValue(n), bit != 0, rest & bit == bit else { continue }
-            out.append(n)
-            rest &= ~bit
-        }
-        if rest != 0 { out.append(StraceText.hex(rest)) }
-        return out
-    }
-
-    func termios(_ v: StructView) -> String {
-        let iflag = v.u("c_iflag"), oflag = v.u("c_oflag"), cflag = v.u("c_cflag"), lflag = v.u("c_lflag")
-        // Output delays: the value of each field by name, then the flag bits after a '|'.
-        var delays: [String] = []
-        var delayBits: UInt64 = 0
-        for (mask, values) in Self.outputDelays {
-            guard let m = termiosValue(mask), m != 0 else { continue }
-            delayBits |= m
-            let field = oflag & m
-            let name = values.first { termiosValue($0) == field || ($0 == "XTABS" && field == m) }
-            delays.append(name ?? StraceText.hex(field))
-        }
-        let o = delays.joined(separator: "|") + "|" + bits(oflag & ~delayBits, Self.outputFlags).joined(separator: "|")
-        // Control: speed, input speed, character size, then flag bits after a '|'.
-        let speeds = decoder.guest.group("termios_speed")
-        let baudMask = termiosValue("CBAUD") ?? 0o10017
-        let ibaudMask = termiosValue("CIBAUD") ?? (baudMask << 16)
-        let sizeMask = termiosValue("CSIZE") ?? 0o60
-        var control = [StraceText.name(Int64(cflag & baudMask), in: speeds) ?? StraceText.hex(cflag & baudMask)]
-        let ibaud = (cflag & ibaudMask) >> 16
-        if ibaud != 0 { control.append((StraceText.name(Int64(ibaud), in: speeds) ?? StraceText.hex(ibaud)) + "<<IBSHIFT") }
-        let size = cflag & sizeMask
-        control.append(["CS5", "CS6", "CS7", "CS8"].first { termiosValue($0) == size } ?? StraceText.hex(size))
-        let c = control.joined(separator: "|") + "|" + bits(cflag & ~(baudMask | ibaudMask | sizeMask), Self.controlFlags).joined(separator: "|")
-        let i = bits(iflag, Self.inputFlags).joined(separator: "|")
-        let l = bits(lflag, Self.localFlags).joined(separator: "|")
-        return "{c_iflag=\(i), c_oflag=\(o), c_cflag=\(c), c_lflag=\(l), ...}"
-    }
 }

@@ -8,3 +8,10 @@ extension IoctlFamilies {
         ("FIOSETOWN", .write(.int)), ("FIOGETOWN", .read(.int)),
     ])
 }
+
+extension IoctlFamilies {
+    /// How strace(1) shows FIO requests beyond their argument (IoctlPrinting).
+    static let fioPrinting: [String: [IoctlPrinting]] = [
+        "FIOQSIZE": [.address],
+    ]
+}

@@ -4,3 +4,10 @@ extension IoctlFamilies {
         ("NS_GET_OWNER_UID", .read(.uint)),
     ])
 }
+
+extension IoctlFamilies {
+    /// How strace(1) shows namespace requests beyond their argument (IoctlPrinting).
+    static let namespacesPrinting: [String: [IoctlPrinting]] = [
+        "NS_GET_NSTYPE": [.resultName("clone_flags")],
+    ]
+}

@@ -5,3 +5,10 @@ extension IoctlFamilies {
         ("RNDZAPENTCNT", .none), ("RNDCLEARPOOL", .none), ("RNDRESEEDCRNG", .none),
     ])
 }
+
+extension IoctlFamilies {
+    /// How strace(1) shows /dev/random requests beyond their argument (IoctlPrinting).
+    static let randomPrinting: [String: [IoctlPrinting]] = [
+        "RNDZAPENTCNT": [.alsoNamed("FASTRPC_IOCTL_INIT_ATTACH")],
+    ]
+}

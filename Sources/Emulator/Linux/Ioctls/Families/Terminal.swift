@@ -25,3 +25,14 @@ extension IoctlFamilies {
         ("TIOCSERGETLSR", .read(.uint)),
     ])
 }
+
+extension IoctlFamilies {
+    /// How strace(1) shows terminal requests beyond their argument (IoctlPrinting).
+    static let terminalPrinting: [String: [IoctlPrinting]] = [
+        // The OSS sequencer's _IO('T', 2..4) are the same numbers.
+        "TCSETS": [.alsoNamed("SNDCTL_TMR_START")], "TCSETSW": [.alsoNamed("SNDCTL_TMR_STOP")],
+        "TCSETSF": [.alsoNamed("SNDCTL_TMR_CONTINUE")],
+        "TIOCGPTLCK": [.address], "TIOCGPKT": [.address],
+        "TIOCGPTPEER": [.hex],
+    ]
+}

@@ -1,0 +1,70 @@
+/// How strace(1) shows a request where its family's argument description alone does not say:
+/// the families state these next to their descriptions (Families/*.swift, `...Printing`), and
+/// IoctlArguments reads them. Learnt from strace 6.1 runs on x86-64 (`-X abbrev`).
+enum IoctlPrinting: Equatable, Sendable {
+    /// strace's table gives the number another subsystem's name too: `SNDCTL_TMR_START or TCSETS`.
+    case alsoNamed(String)
+    /// strace does not decode the argument: always its address (TIOCGPTLCK, FIGETBSZ).
+    case address
+    /// The argument value in hex (TIOCGPTPEER's open flags: `0x102`).
+    case hex
+    /// The pointed-to integer as flag names of a printing group: `[FS_EXTENT_FL]`.
+    case flags(String)
+    /// The result as a value of a generated group after the number: `= 67108864 (CLONE_NEWUTS)`.
+    case resultName(String)
+    /// struct ifreq as strace shows it for this request: the name, then one member under
+    /// strace's name (`ifr_ifindex`, `ifr_mtu`), rendered as `value` says.
+    case ifreq(member: String, value: IfreqValue)
+    /// struct ifreq by index (SIOCGIFNAME): `{ifr_ifindex=1, ifr_name="lo"}`.
+    case ifreqByIndex
+}
+
+/// What one struct ifreq member holds, for its rendering.
+enum IfreqValue: Equatable, Sendable {
+    case int
+    case flags
+    case address
+    case hardwareAddress
+    case map
+    case name
+}
+
+/// Flag and value names strace decodes that the generated constants do not carry yet; generic
+/// uapi, the same value on every architecture (ArgumentDecoder.localGroups does the same).
+/// In header order; `values` groups are looked up, `flags` groups decoded bit by bit.
+struct PrintingGroup: Sendable {
+    let names: [(String, UInt64)]
+
+    /// `A|B|0x40`, `0` for none, `0x80 /* FIEMAP_FLAG_??? */` when no name matches at all.
+    func flags(_ v: UInt64) -> String {
+        if v == 0 { return "0" }
+        var rest = v
+        var out: [String] = []
+        for (n, bit) in names where bit != 0 && rest & bit == bit { out.append(n); rest &= ~bit }
+        if out.isEmpty { return StraceText.hex(v) + " /* \(IoctlArguments.commonPrefix(names.map(\.0)) ?? "")??? */" }
+        if rest != 0 { out.append(StraceText.hex(rest)) }
+        return out.joined(separator: "|")
+    }
+
+    func name(_ v: UInt64) -> String? { names.first { $0.1 == v }?.0 }
+}
+
+extension IoctlFamilies {
+    /// Every family's printing hints by family name.
+    static let printing: [String: [String: [IoctlPrinting]]] = [
+        "terminal": terminalPrinting, "fio": fioPrinting, "socket": socketPrinting, "file": filePrinting,
+        "nsfs": namespacesPrinting, "random": randomPrinting,
+    ]
+
+    /// The printing groups the hints name.
+    static let printingGroups: [String: PrintingGroup] = [
+        "interface_flags": interfaceFlags, "arphrd": hardwareTypes, "fs_flags": inodeFlags,
+        "fs_xflags": extendedInodeFlags, "fiemap_flags": fiemapFlags, "loop_flags": loopFlags,
+        "loop_crypt": loopCryptTypes, "uffd_features": userfaultfdFeatures, "uffdio_ioctls": userfaultfdIoctls,
+        "uffdio_register_mode": userfaultfdRegisterModes,
+    ]
+
+    static func printing(family: String, request: String) -> [IoctlPrinting] {
+        printing[family]?[request] ?? []
+    }
+}
