@@ -31,7 +31,11 @@ enum RISCV64BlockTranslator: BlockTranslator {
             }
             if op.kind.endsBlock || address & 0xFFF < UInt64(op.length) { break }
         }
-        return (RISCV64Specialiser.fuse(ops, count: count), address)
+        count = RISCV64Specialiser.fuseRotates(ops, count: count)
+        count = RISCV64Specialiser.fuse(ops, count: count)
+        count = RISCV64Specialiser.fuseMoves(ops, count: count)
+        RISCV64Specialiser.fuseCounterBranch(ops, count: count)
+        return (count, address)
     }
 }
 

@@ -44,6 +44,19 @@ enum RVOpKind: UInt8 {
     case sb, sh, sw, sd
     /// Conditional branches to the absolute target in imm; each ends its block.
     case beq, bne, blt, bge, bltu, bgeu
+    /// A rotate right by imm, as RV64GC without Zbb spells it: `srli a, v, k`, `slli b, v, 64-k`,
+    /// `or d, a, b`, brought together within a block (RISCV64Specialiser.fuseRotates). rs1: v;
+    /// rs2: a; rs3: b; rd: d. All three registers are written, as the three instructions would.
+    case rotateRight
+    /// The same on the low 32 bits with srliw/slliw (32-k), each result sign-extended.
+    case rotateRightWord
+    /// `addi` whose block ends with the branch in the next op: the add, the branch's test and the
+    /// block's end in one dispatch (loop counters). The branch op stays, for its fields.
+    case addiBne, addiBeq, addiBranch
+    /// Two register copies in a row (`mv`, or `sext.w` = addiw 0, as compilers emit at the end
+    /// of unrolled loops): rd = rs1, then rs2 = rs3; sub bit 0 / bit 1 sign-extend the first /
+    /// second from 32 bits.
+    case movePair
 }
 
 /// Integer operation codes shared by the register and immediate forms.

@@ -112,6 +112,35 @@ public final class RISCV64Interpreter {
                     break blockLoop
                 case .blockEnd:
                     break blockLoop
+                case .rotateRightWord:
+                    let v = UInt32(truncatingIfNeeded: x[Int(op.pointee.rs1)]), k = UInt32(truncatingIfNeeded: op.pointee.imm)
+                    let low = Self.signExtend32(UInt64(v &>> k)), high = Self.signExtend32(UInt64(v &<< (32 &- k)))
+                    x[Int(op.pointee.rs2)] = low
+                    x[Int(op.pointee.rs3)] = high
+                    x[Int(op.pointee.rd)] = low | high
+                case .rotateRight:
+                    let v = x[Int(op.pointee.rs1)], k = UInt64(bitPattern: op.pointee.imm)
+                    let low = v &>> k, high = v &<< (64 &- k)
+                    x[Int(op.pointee.rs2)] = low
+                    x[Int(op.pointee.rs3)] = high
+                    x[Int(op.pointee.rd)] = low | high
+                case .movePair:
+                    let first = x[Int(op.pointee.rs1)]
+                    x[Int(op.pointee.rd)] = op.pointee.sub & 1 != 0 ? Self.signExtend32(first) : first
+                    let second = x[Int(op.pointee.rs3)]
+                    x[Int(op.pointee.rs2)] = op.pointee.sub & 2 != 0 ? Self.signExtend32(second) : second
+                case .addiBne:
+                    x[Int(op.pointee.rd)] = x[Int(op.pointee.rs1)] &+ UInt64(bitPattern: op.pointee.imm)
+                    if x[Int(op[1].rs1)] != x[Int(op[1].rs2)] { next = UInt64(bitPattern: op[1].imm) }
+                    break blockLoop
+                case .addiBeq:
+                    x[Int(op.pointee.rd)] = x[Int(op.pointee.rs1)] &+ UInt64(bitPattern: op.pointee.imm)
+                    if x[Int(op[1].rs1)] == x[Int(op[1].rs2)] { next = UInt64(bitPattern: op[1].imm) }
+                    break blockLoop
+                case .addiBranch:
+                    x[Int(op.pointee.rd)] = x[Int(op.pointee.rs1)] &+ UInt64(bitPattern: op.pointee.imm)
+                    if Self.branchTaken(op[1].sub, x[Int(op[1].rs1)], x[Int(op[1].rs2)]) { next = UInt64(bitPattern: op[1].imm) }
+                    break blockLoop
                 case .movImm:
                     x[Int(op.pointee.rd)] = UInt64(bitPattern: op.pointee.imm)
                 case .andi:
