@@ -77,6 +77,30 @@ def by_syscall(lines, pids):
         out.setdefault(key, []).append(n)
     return out
 
+IOCTL_REQUEST = re.compile(r'^ioctl\(-?\d+, ([^,)]+)')
+
+def ioctl_summary(build):
+    """ioctl lines per request over every program: a request agrees when its lines are the same
+    on both sides (the per-syscall comparison sees them only all together)."""
+    native, emu = OrderedDict(), OrderedDict()
+    for native_path in sorted(glob.glob(os.path.join(build, '*.native.txt'))):
+        emu_path = native_path[:-len('.native.txt')] + '.emu.txt'
+        for path, out in ((native_path, native), (emu_path, emu)):
+            if not os.path.exists(path):
+                continue
+            lines, pids = read_log(path)
+            for l in by_syscall(lines, pids).get('ioctl', []):
+                m = IOCTL_REQUEST.match(l)
+                out.setdefault(m.group(1) if m else '?', []).append(l)
+    names = list(native) + [n for n in emu if n not in native]
+    same = [n for n in names if native.get(n) == emu.get(n)]
+    lines = sum(len(v) for v in native.values())
+    agreeing_lines = sum(len(native[n]) for n in same if n in native)
+    print('ioctl requests agreeing with strace(1): %d of %d (%d of %d lines)' % (len(same), len(names), agreeing_lines, lines))
+    for n in names:
+        if n not in same:
+            print('  ioctl %s differs' % n)
+
 def main():
     build, known_path = sys.argv[1], sys.argv[2]
     known = {}
@@ -112,6 +136,7 @@ def main():
                 if name not in known:
                     unexpected.append((prog, name, n.get(name, []), e.get(name, [])))
     agree -= differ
+    ioctl_summary(build)
     print('syscalls agreeing with strace(1): %d' % len(agree))
     print('  ' + ' '.join(sorted(agree)))
     for name in sorted(differ):

@@ -8,6 +8,9 @@ enum IoctlPrinting: Equatable, Sendable {
     case address
     /// The argument value in hex (TIOCGPTPEER's open flags: `0x102`).
     case hex
+    /// strace decodes the argument as a pointer to something it does not show: `NULL` or its
+    /// address (SIOCADDRT's rtentry, BLKPG).
+    case pointer
     /// The pointed-to integer as flag names of a printing group: `[FS_EXTENT_FL]`.
     case flags(String)
     /// The result as a value of a generated group after the number: `= 67108864 (CLONE_NEWUTS)`.
@@ -53,7 +56,9 @@ extension IoctlFamilies {
     /// Every family's printing hints by family name.
     static let printing: [String: [String: [IoctlPrinting]]] = [
         "terminal": terminalPrinting, "fio": fioPrinting, "socket": socketPrinting, "file": filePrinting,
-        "nsfs": namespacesPrinting, "random": randomPrinting,
+        "nsfs": namespacesPrinting, "random": randomPrinting, "block": blockPrinting, "tun": tunPrinting,
+        "userfaultfd": userfaultfdPrinting, "device_mapper": deviceMapperPrinting, "rtc": rtcPrinting,
+        "kvm": kvmPrinting, "evdev": evdevPrinting, "perf": perfPrinting,
     ]
 
     /// The printing groups the hints name.

@@ -37,20 +37,25 @@ struct IoctlArguments {
                          hints: IoctlFamilies.printing(family: d.family.name, request: r.name))
     }
 
-    /// `TCGETS`, `EVIOCGNAME(64)`, `SNDCTL_TMR_START or TCSETS` where strace knows the number
-    /// by another subsystem's name too, or strace's `_IOC(_IOC_READ, 0x54, 0x1, 0x8)`.
+    /// `TCGETS`, `EVIOCGNAME(64)`, strace's `A or B` where several requests share the number
+    /// (strace's table adds other subsystems' names: `SNDCTL_TMR_START or TCSETS`), or strace's
+    /// `_IOC(_IOC_READ, 0x54, 0x1, 0x8)` for a number nobody claims.
     func name(_ number: UInt32) -> String {
-        if let r = table.requests(forNumber: number).first {
-            let name = r.aliasOf ?? r.name
-            let family = IoctlFamilies.owners(of: name).first?.name ?? r.family
-            let others = IoctlFamilies.printing(family: family, request: name).compactMap { hint -> String? in
-                if case let .alsoNamed(other) = hint { return other }
-                return nil
+        let requests = table.requests(forNumber: number)
+        if !requests.isEmpty {
+            var names: [String] = []
+            for r in requests {
+                let name = r.aliasOf ?? r.name
+                if !names.contains(name) { names.append(parameterised(r, number: number, name: name)) }
+                let family = IoctlFamilies.owners(of: name).first?.name ?? r.family
+                for case let .alsoNamed(other) in IoctlFamilies.printing(family: family, request: name) where !names.contains(other) {
+                    names.append(other)
+                }
             }
-            return others.isEmpty ? name : (others + [name]).sorted().joined(separator: " or ")
+            return names.sorted().joined(separator: " or ")
         }
         if let r = table.requests.first(where: { !$0.parameters.isEmpty && $0.matches(number, encoding: table.encoding) }) {
-            return "\(r.name)(\(table.encoding.decode(number).size))"
+            return parameterised(r, number: number, name: r.name)
         }
         let f = table.encoding.decode(number)
         var direction: [String] = []
@@ -58,6 +63,22 @@ struct IoctlArguments {
         if f.direction.contains(.write) { direction.append("_IOC_WRITE") }
         let dir = direction.isEmpty ? "_IOC_NONE" : direction.joined(separator: "|")
         return "_IOC(\(dir), \(StraceText.hex(UInt64(f.type))), \(StraceText.hex(UInt64(f.number))), \(StraceText.hex(UInt64(f.size))))"
+    }
+
+    /// A function-like request with its parameters as the number carries them: `EVIOCGNAME(64)`,
+    /// `EVIOCGBIT(0, 0)` (an event type in the request's number, the length in its size).
+    func parameterised(_ r: IoctlRequest, number: UInt32, name: String) -> String {
+        guard !r.parameters.isEmpty else { return name }
+        let f = table.encoding.decode(number)
+        let values = r.parameters.map { p -> String? in
+            switch p {
+            case "len": return String(f.size)
+            case "ev": return String(f.number &- r.fields.number)
+            default: return nil
+            }
+        }
+        guard values.allSatisfy({ $0 != nil }) else { return name }
+        return name + "(" + values.map { $0! }.joined(separator: ", ") + ")"
     }
 
     /// What a read-and-fill argument holds before the call (the tracer's enter keeps it for the
@@ -75,6 +96,7 @@ struct IoctlArguments {
         let arg = r[2]
         guard let d = description(number) else { return head + [StraceText.hex(arg)] }
         if d.hints.contains(.address) || d.hints.contains(.hex) { return head + [StraceText.hex(arg)] }
+        if d.hints.contains(.pointer) { return head + [StraceText.pointer(arg)] }
         let ok = after && r.result >= 0
         switch d.description.argument {
         case .none:

@@ -21,3 +21,10 @@ extension IoctlFamilies {
         ("BLKPG", .write(.opaque)),
     ])
 }
+
+extension IoctlFamilies {
+    /// Requests strace(1) shows as a bare address (IoctlPrinting).
+    static let blockPrinting: [String: [IoctlPrinting]] = Dictionary(uniqueKeysWithValues:
+        ["BLKSECTSET", "BLKREPORTZONE", "BLKRESETZONE", "BLKOPENZONE", "BLKCLOSEZONE", "BLKFINISHZONE"].map { ($0, [.address]) }
+        + [("BLKPG", [.pointer])])
+}

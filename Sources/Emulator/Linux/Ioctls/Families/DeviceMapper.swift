@@ -7,3 +7,9 @@ extension IoctlFamilies {
          "DM_TABLE_DEPS", "DM_TABLE_STATUS", "DM_LIST_VERSIONS", "DM_GET_TARGET_VERSION", "DM_TARGET_MSG",
          "DM_DEV_SET_GEOMETRY"].map { ($0, IoctlEntry.readWrite(.special(.dmIoctl))) })
 }
+
+extension IoctlFamilies {
+    /// strace(1) 6.1 here shows dm_ioctl arguments as a bare address (IoctlPrinting).
+    static let deviceMapperPrinting: [String: [IoctlPrinting]] = Dictionary(uniqueKeysWithValues:
+        deviceMapper.entries.keys.map { ($0, [.address]) })
+}

@@ -11,3 +11,8 @@ extension IoctlFamilies {
         ("EVIOCRMFF", .value), ("EVIOCGRAB", .value), ("EVIOCREVOKE", .value),
     ])
 }
+
+extension IoctlFamilies {
+    /// How strace(1) shows input requests beyond their argument (IoctlPrinting).
+    static let evdevPrinting: [String: [IoctlPrinting]] = ["EVIOCSFF": [.pointer]]
+}

@@ -24,6 +24,10 @@ extension IoctlFamilies {
         "FIDEDUPERANGE": [.alsoNamed("BTRFS_IOC_FILE_EXTENT_SAME")],
         "FS_IOC_GETFLAGS": [.flags("fs_flags")], "FS_IOC_SETFLAGS": [.flags("fs_flags")],
         "FS_IOC_GETVERSION": [.address], "FIGETBSZ": [.address], "FIBMAP": [.address],
+        "FS_IOC_SETVERSION": [.address], "FS_IOC32_GETVERSION": [.address], "FS_IOC32_SETVERSION": [.address],
+        "FS_IOC_SET_ENCRYPTION_POLICY": [.address], "FS_IOC_GET_ENCRYPTION_POLICY": [.address],
+        "FS_IOC_GET_ENCRYPTION_PWSALT": [.address], "FS_IOC_GET_ENCRYPTION_POLICY_EX": [.address],
+        "FS_IOC_GET_ENCRYPTION_NONCE": [.address],
     ]
 
     /// Inode flags (FS_*_FL, linux/fs.h).

@@ -11,3 +11,10 @@ extension IoctlFamilies {
         ("PERF_EVENT_IOC_QUERY_BPF", .readWrite(.opaque)), ("PERF_EVENT_IOC_MODIFY_ATTRIBUTES", .write(.opaque)),
     ])
 }
+
+extension IoctlFamilies {
+    /// How strace(1) shows perf requests beyond their argument (IoctlPrinting).
+    static let perfPrinting: [String: [IoctlPrinting]] = [
+        "PERF_EVENT_IOC_QUERY_BPF": [.pointer], "PERF_EVENT_IOC_MODIFY_ATTRIBUTES": [.pointer],
+    ]
+}

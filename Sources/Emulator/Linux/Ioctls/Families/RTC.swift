@@ -6,3 +6,11 @@ extension IoctlFamilies {
         ("RTC_PARAM_GET", .readWrite(.structure("rtc_param"))),
     ])
 }
+
+extension IoctlFamilies {
+    /// How strace(1) shows RTC requests beyond their argument (IoctlPrinting).
+    static let rtcPrinting: [String: [IoctlPrinting]] = [
+        // A phone-line driver's _IO('p', 0x04) is the same number.
+        "RTC_UIE_OFF": [.alsoNamed("PHN_NOT_OH")],
+    ]
+}

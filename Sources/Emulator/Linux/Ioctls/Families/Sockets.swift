@@ -54,6 +54,13 @@ extension IoctlFamilies {
             hints["SIOCSIF" + suffix] = [.ifreq(member: member, value: value)]
         }
         hints["SIOCSIFNAME"] = [.ifreq(member: "ifr_newname", value: .name)]
+        for name in ["SIOCADDRT", "SIOCDELRT", "SIOCRTMSG", "SIOCGIFMEM", "SIOCSIFMEM", "SIOCGIFBR", "SIOCSIFBR",
+                     "SIOCGMIIPHY", "SIOCGMIIREG", "SIOCSMIIREG", "SIOCDARP", "SIOCGARP", "SIOCSARP", "SIOCDRARP",
+                     "SIOCGRARP", "SIOCSRARP", "SIOCADDDLCI", "SIOCDELDLCI", "SIOCGIFVLAN", "SIOCSIFVLAN",
+                     "SIOCBONDENSLAVE", "SIOCBONDRELEASE", "SIOCBONDSETHWADDR", "SIOCBONDSLAVEINFOQUERY",
+                     "SIOCBONDINFOQUERY", "SIOCBONDCHANGEACTIVE", "SIOCSIFLINK", "SIOCGSKNS"] {
+            hints[name] = [.pointer]
+        }
         return hints
     }()
 

@@ -33,6 +33,6 @@ extension IoctlFamilies {
         "TCSETS": [.alsoNamed("SNDCTL_TMR_START")], "TCSETSW": [.alsoNamed("SNDCTL_TMR_STOP")],
         "TCSETSF": [.alsoNamed("SNDCTL_TMR_CONTINUE")],
         "TIOCGPTLCK": [.address], "TIOCGPKT": [.address],
-        "TIOCGPTPEER": [.hex],
+        "TIOCGPTPEER": [.hex], "TIOCSERGETLSR": [.address],
     ]
 }

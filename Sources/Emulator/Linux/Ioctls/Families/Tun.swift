@@ -15,3 +15,12 @@ extension IoctlFamilies {
         ("TUNGETDEVNETNS", .none),
     ])
 }
+
+extension IoctlFamilies {
+    /// strace(1) decodes no TUN request: each argument is shown as a bare number (IoctlPrinting).
+    static let tunPrinting: [String: [IoctlPrinting]] = Dictionary(uniqueKeysWithValues:
+        ["TUNSETIFF", "TUNGETFEATURES", "TUNGETIFF", "TUNGETSNDBUF", "TUNSETSNDBUF", "TUNATTACHFILTER",
+         "TUNDETACHFILTER", "TUNGETVNETHDRSZ", "TUNSETVNETHDRSZ", "TUNSETQUEUE", "TUNSETIFINDEX", "TUNGETFILTER",
+         "TUNSETVNETLE", "TUNGETVNETLE", "TUNSETVNETBE", "TUNGETVNETBE", "TUNSETSTEERINGEBPF", "TUNSETFILTEREBPF",
+         "TUNSETCARRIER", "TUNGETDEVNETNS"].map { ($0, [.address]) })
+}

@@ -13,6 +13,11 @@ extension IoctlFamilies {
 }
 
 extension IoctlFamilies {
+    /// How strace(1) shows userfaultfd requests beyond their argument (IoctlPrinting).
+    static let userfaultfdPrinting: [String: [IoctlPrinting]] = [
+        "UFFDIO_WRITEPROTECT": [.address], "UFFDIO_CONTINUE": [.address],
+    ]
+
     /// uffdio_api's features (UFFD_FEATURE_*, linux/userfaultfd.h) as far as strace 6.1 names
     /// them; newer bits show as hex, as there.
     static let userfaultfdFeatures = PrintingGroup(names: [
