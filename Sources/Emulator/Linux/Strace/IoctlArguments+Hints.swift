@@ -1,9 +1,12 @@
+import FerryABI
+
 /// How strace(1) shows a request where its family's argument description alone does not say:
 /// the families state these next to their descriptions (Families/*.swift, `...Printing`), and
 /// IoctlArguments reads them. Learnt from strace 6.1 runs on x86-64 (`-X abbrev`).
 enum IoctlPrinting: Equatable, Sendable {
-    /// strace's table gives the number another subsystem's name too: `SNDCTL_TMR_START or TCSETS`.
-    case alsoNamed(String)
+    /// strace's table gives the number another subsystem's name too (`SNDCTL_TMR_START or
+    /// TCSETS`), where that request, as _IOC builds it on the guest, is the same number.
+    case alsoNamed(String, IoctlCode)
     /// strace does not decode the argument: always its address (TIOCGPTLCK, FIGETBSZ).
     case address
     /// The argument value in hex (TIOCGPTPEER's open flags: `0x102`).
@@ -20,6 +23,22 @@ enum IoctlPrinting: Equatable, Sendable {
     case ifreq(member: String, value: IfreqValue)
     /// struct ifreq by index (SIOCGIFNAME): `{ifr_ifindex=1, ifr_name="lo"}`.
     case ifreqByIndex
+}
+
+/// A request as _IOC describes it, for numbers only another subsystem's header defines.
+struct IoctlCode: Equatable, Sendable {
+    let direction: IoctlDirection
+    let type: UInt32
+    let number: UInt32
+    let size: UInt32
+
+    static func io(_ type: UInt32, _ number: UInt32) -> IoctlCode { IoctlCode(direction: [], type: type, number: number, size: 0) }
+    static func iow(_ type: UInt32, _ number: UInt32, _ size: UInt32) -> IoctlCode {
+        IoctlCode(direction: .write, type: type, number: number, size: size)
+    }
+    static func iowr(_ type: UInt32, _ number: UInt32, _ size: UInt32) -> IoctlCode {
+        IoctlCode(direction: [.read, .write], type: type, number: number, size: size)
+    }
 }
 
 /// What one struct ifreq member holds, for its rendering.

@@ -48,7 +48,8 @@ struct IoctlArguments {
                 let name = r.aliasOf ?? r.name
                 if !names.contains(name) { names.append(parameterised(r, number: number, name: name)) }
                 let family = IoctlFamilies.owners(of: name).first?.name ?? r.family
-                for case let .alsoNamed(other) in IoctlFamilies.printing(family: family, request: name) where !names.contains(other) {
+                for case let .alsoNamed(other, code) in IoctlFamilies.printing(family: family, request: name)
+                where !names.contains(other) && table.encoding.encode(code.direction, type: code.type, number: code.number, size: code.size) == number {
                     names.append(other)
                 }
             }

@@ -20,8 +20,9 @@ extension IoctlFamilies {
     /// How strace(1) shows filesystem requests beyond their argument (IoctlPrinting).
     static let filePrinting: [String: [IoctlPrinting]] = [
         // btrfs had them first; the generic names took its numbers.
-        "FICLONE": [.alsoNamed("BTRFS_IOC_CLONE")], "FICLONERANGE": [.alsoNamed("BTRFS_IOC_CLONE_RANGE")],
-        "FIDEDUPERANGE": [.alsoNamed("BTRFS_IOC_FILE_EXTENT_SAME")],
+        "FICLONE": [.alsoNamed("BTRFS_IOC_CLONE", .iow(0x94, 9, 4))],
+        "FICLONERANGE": [.alsoNamed("BTRFS_IOC_CLONE_RANGE", .iow(0x94, 13, 32))],
+        "FIDEDUPERANGE": [.alsoNamed("BTRFS_IOC_FILE_EXTENT_SAME", .iowr(0x94, 54, 24))],
         "FS_IOC_GETFLAGS": [.flags("fs_flags")], "FS_IOC_SETFLAGS": [.flags("fs_flags")],
         "FS_IOC_GETVERSION": [.address], "FIGETBSZ": [.address], "FIBMAP": [.address],
         "FS_IOC_SETVERSION": [.address], "FS_IOC32_GETVERSION": [.address], "FS_IOC32_SETVERSION": [.address],

@@ -11,6 +11,6 @@ extension IoctlFamilies {
     /// How strace(1) shows RTC requests beyond their argument (IoctlPrinting).
     static let rtcPrinting: [String: [IoctlPrinting]] = [
         // A phone-line driver's _IO('p', 0x04) is the same number.
-        "RTC_UIE_OFF": [.alsoNamed("PHN_NOT_OH")],
+        "RTC_UIE_OFF": [.alsoNamed("PHN_NOT_OH", .io(0x70, 4))],
     ]
 }

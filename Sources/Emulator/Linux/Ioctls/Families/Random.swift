@@ -9,6 +9,6 @@ extension IoctlFamilies {
 extension IoctlFamilies {
     /// How strace(1) shows /dev/random requests beyond their argument (IoctlPrinting).
     static let randomPrinting: [String: [IoctlPrinting]] = [
-        "RNDZAPENTCNT": [.alsoNamed("FASTRPC_IOCTL_INIT_ATTACH")], "RNDGETPOOL": [.address],
+        "RNDZAPENTCNT": [.alsoNamed("FASTRPC_IOCTL_INIT_ATTACH", .io(0x52, 4))], "RNDGETPOOL": [.address],
     ]
 }

@@ -29,9 +29,9 @@ extension IoctlFamilies {
 extension IoctlFamilies {
     /// How strace(1) shows terminal requests beyond their argument (IoctlPrinting).
     static let terminalPrinting: [String: [IoctlPrinting]] = [
-        // The OSS sequencer's _IO('T', 2..4) are the same numbers.
-        "TCSETS": [.alsoNamed("SNDCTL_TMR_START")], "TCSETSW": [.alsoNamed("SNDCTL_TMR_STOP")],
-        "TCSETSF": [.alsoNamed("SNDCTL_TMR_CONTINUE")],
+        // The OSS sequencer's _IO('T', 2..4) are the same numbers where TCSETS* are 0x5402..4.
+        "TCSETS": [.alsoNamed("SNDCTL_TMR_START", .io(0x54, 2))], "TCSETSW": [.alsoNamed("SNDCTL_TMR_STOP", .io(0x54, 3))],
+        "TCSETSF": [.alsoNamed("SNDCTL_TMR_CONTINUE", .io(0x54, 4))],
         "TIOCGPTLCK": [.address], "TIOCGPKT": [.address],
         "TIOCGPTPEER": [.hex], "TIOCSERGETLSR": [.address],
     ]
