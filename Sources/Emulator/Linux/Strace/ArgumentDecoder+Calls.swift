@@ -184,6 +184,8 @@ extension ArgumentDecoder {
             return pollResult(id, r)
         case .select, .pselect6:
             return selectResult(id, r)
+        case .ioctl:
+            return IoctlArguments(decoder: self).resultDetail(r)
         case .recvmmsg:
             return r[4] != 0 ? timeLeft("timespec", at: r[4]).map { " (left \($0))" } ?? "" : ""
         default:
