@@ -4,7 +4,15 @@ name pattern both match, so specific groups come before general ones.
 
 kind "values": an enumeration (decode a value to one name); "flags": a bit set (decode to A|B).
 unit "kernel": the kernel's uapi headers alone (the syscall ABI's view, e.g. O_LARGEFILE as the
-kernel defines it); "libc": glibc headers, for constants the uapi headers do not export.
+kernel defines it); "libc": glibc headers (with _GNU_SOURCE), for constants the uapi headers do
+not export or that need libc's headers around them (linux/if.h includes <sys/socket.h>).
+
+An optional seventh element holds options:
+  "enum"    the group also takes enumeration constants (linux/loop.h's LO_FLAGS_* exist only as
+            enum members), not just macros;
+  "shared"  a name this group takes stays available to the groups after it: one constant seen
+            two ways (unlinkat's flags are AT_REMOVEDIR alone, while at_flags names 0x200
+            AT_EACCESS first).
 """
 
 # Some uapi headers use pid_t without defining it (MIPS <asm/sockios.h>); the kernel's own
@@ -19,14 +27,18 @@ KERNEL_HEADERS = [
     "linux/fs.h", "linux/inotify.h", "linux/random.h", "linux/falloc.h", "linux/openat2.h",
     "linux/close_range.h", "linux/serial.h", "asm/unistd.h", "linux/version.h",
     "linux/signal.h", "asm/sigcontext.h", "linux/ipc.h", "linux/sem.h", "linux/seccomp.h",
+    "linux/xattr.h", "linux/fadvise.h", "linux/fiemap.h", "linux/loop.h", "linux/userfaultfd.h",
 ]
 
 LIBC_HEADERS = [
     "sys/socket.h", "netinet/in.h", "sys/eventfd.h", "sys/timerfd.h", "sys/signalfd.h",
-    "sys/mman.h", "sys/mount.h",
+    "sys/mman.h", "sys/mount.h", "unistd.h", "sys/shm.h", "linux/if.h", "linux/if_arp.h",
 ]
 
-# (group, kind, unit, header path regex, name regex, excluded names)
+# memfd_create's MFD_* and others are glibc's only under _GNU_SOURCE.
+LIBC_PRELUDE = "#define _GNU_SOURCE 1\n"
+
+# (group, kind, unit, header path regex, name regex, excluded names[, options])
 GROUPS = [
     ("errno", "values", "kernel", r"/errno(-base)?\.h$", r"^E[A-Z0-9]+$", ()),
     ("sigaltstack", "values", "kernel", r"/signal(-defs)?\.h$", r"^(SS_[A-Z]+|MINSIGSTKSZ|SIGSTKSZ)$", ()),
@@ -48,6 +60,9 @@ GROUPS = [
     ("poll_code", "values", "kernel", r"/siginfo\.h$", r"^POLL_[A-Z0-9]+$", ()),
     ("sigev_notify", "values", "kernel", r"/siginfo\.h$", r"^SIGEV_[A-Z_]+$", ("SIGEV_MAX_SIZE", "SIGEV_PAD_SIZE")),
     ("dirfd", "values", "kernel", r"/fcntl\.h$", r"^AT_FDCWD$", ()),
+    ("unlink_flags", "flags", "kernel", r"/fcntl\.h$", r"^AT_REMOVEDIR$", (), {"shared"}),
+    # flock(2)'s operation (LOCK_MAND and the rest are Samba's, not flock's).
+    ("flock_op", "values", "kernel", r"/fcntl\.h$", r"^LOCK_(SH|EX|NB|UN)$", ()),
     ("at_flags", "flags", "kernel", r"/fcntl\.h$", r"^AT_[A-Z_]+$", ()),
     ("open_flags", "flags", "kernel", r"/fcntl\.h$", r"^O_[A-Z0-9_]+$", ()),
     ("fd_flags", "flags", "kernel", r"/fcntl\.h$", r"^FD_CLOEXEC$", ()),
@@ -84,7 +99,8 @@ GROUPS = [
     ("tcsetattr_action", "values", "kernel", r"/termbits(-common)?\.h$", r"^TCSA[A-Z]+$", ()),
     ("tcflow_action", "values", "kernel", r"/termbits(-common)?\.h$", r"^TC(OOFF|OON|IOFF|ION)$", ()),
     ("tcflush_queue", "values", "kernel", r"/termbits(-common)?\.h$", r"^TC(I|O|IO)FLUSH$", ()),
-    ("termios_cc", "values", "kernel", r"/termbits(-common)?\.h$", r"^V[A-Z0-9]+$", ()),
+    # VTDLY and its values are c_oflag bits, not c_cc indexes.
+    ("termios_cc", "values", "kernel", r"/termbits(-common)?\.h$", r"^V[A-Z0-9]+$", ("VTDLY", "VT0", "VT1")),
     ("termios_speed", "values", "kernel", r"/termbits(-common)?\.h$", r"^B[0-9]+$", ()),
     ("termios", "flags", "kernel", r"/termbits(-common)?\.h$", r"^[A-Z][A-Z0-9_]*$", ()),
     ("tiocpkt", "flags", "kernel", r"/ioctls\.h$", r"^TIOCPKT_[A-Z_]+$", ()),
@@ -102,6 +118,20 @@ GROUPS = [
     ("seek_whence", "values", "kernel", r"/linux/fs\.h$", r"^SEEK_[A-Z]+$", ()),
     ("rename_flags", "flags", "kernel", r"/linux/fs\.h$", r"^RENAME_[A-Z]+$", ()),
     ("mount_flags", "flags", "kernel", r"/linux/fs\.h$", r"^MS_[A-Z_]+$", ()),
+    ("rwf_flags", "flags", "kernel", r"/linux/fs\.h$", r"^RWF_[A-Z]+$", ("RWF_SUPPORTED",)),
+    # FS_IOC_GETFLAGS' inode flags (FS_BTREE_FL before FS_INDEX_FL: the same bit, header order).
+    ("fs_flags", "flags", "kernel", r"/linux/fs\.h$", r"^FS_[A-Z_]+_FL$", ()),
+    ("fs_xflags", "flags", "kernel", r"/linux/fs\.h$", r"^FS_XFLAG_[A-Z]+$", ()),
+    ("xattr_flags", "flags", "kernel", r"/linux/xattr\.h$", r"^XATTR_(CREATE|REPLACE)$", ()),
+    ("fadvise_advice", "values", "kernel", r"/linux/fadvise\.h$", r"^POSIX_FADV_[A-Z]+$", ()),
+    ("fiemap_flags", "flags", "kernel", r"/linux/fiemap\.h$", r"^FIEMAP_FLAG_[A-Z]+$", ()),
+    ("fiemap_extent_flags", "flags", "kernel", r"/linux/fiemap\.h$", r"^FIEMAP_EXTENT_[A-Z_]+$", ()),
+    ("loop_flags", "flags", "kernel", r"/linux/loop\.h$", r"^LO_FLAGS_[A-Z_]+$", (), {"enum"}),
+    ("loop_crypt", "values", "kernel", r"/linux/loop\.h$", r"^LO_CRYPT_[A-Z0-9]+$", ()),
+    ("uffd_features", "flags", "kernel", r"/linux/userfaultfd\.h$", r"^UFFD_FEATURE_[A-Z_]+$", ()),
+    # Bit numbers of uffdio_api/uffdio_register's ioctls masks (strace: 1<<_UFFDIO_API).
+    ("uffdio_ioctl_bits", "values", "kernel", r"/linux/userfaultfd\.h$", r"^_UFFDIO_[A-Z_]+$", ()),
+    ("uffdio_register_mode", "flags", "kernel", r"/linux/userfaultfd\.h$", r"^UFFDIO_REGISTER_MODE_[A-Z]+$", ()),
     ("fallocate_mode", "flags", "kernel", r"/falloc\.h$", r"^FALLOC_FL_[A-Z_]+$", ()),
     ("inotify_init_flags", "flags", "kernel", r"/inotify\.h$", r"^IN_(CLOEXEC|NONBLOCK)$", ()),
     ("inotify_mask", "flags", "kernel", r"/inotify\.h$", r"^IN_[A-Z_]+$", ()),
@@ -116,8 +146,14 @@ GROUPS = [
     ("ip_protocol", "values", "libc", r"/netinet/in\.h$", r"^IPPROTO_[A-Z0-9]+$", ("IPPROTO_MAX",)),
     ("shutdown_how", "values", "libc", r"/socket\.h$", r"^SHUT_[A-Z]+$", ()),
     ("eventfd_flags", "flags", "libc", r"eventfd\.h$", r"^EFD_[A-Z]+$", ()),
+    ("timerfd_settime_flags", "flags", "libc", r"timerfd\.h$", r"^TFD_TIMER_[A-Z_]+$", ()),
     ("timerfd_flags", "flags", "libc", r"timerfd\.h$", r"^TFD_[A-Z_]+$", ()),
     ("signalfd_flags", "flags", "libc", r"signalfd\.h$", r"^SFD_[A-Z]+$", ()),
     ("memfd_flags", "flags", "libc", r"mman", r"^MFD_[A-Z_]+$", ()),
     ("umount_flags", "flags", "libc", r"mount\.h$", r"^(MNT_[A-Z]+|UMOUNT_NOFOLLOW)$", ()),
+    ("access_mode", "flags", "libc", r"/(unistd|fcntl)\.h$", r"^[RWXF]_OK$", ()),
+    ("shmat_flags", "flags", "libc", r"/shm\.h$", r"^SHM_(RDONLY|RND|REMAP|EXEC)$", ()),
+    # ifr_flags; IFF_VOLATILE is a mask of several.
+    ("interface_flags", "flags", "libc", r"/linux/if\.h$", r"^IFF_[A-Z0-9_]+$", ("IFF_VOLATILE",)),
+    ("arphrd", "values", "libc", r"/linux/if_arp\.h$", r"^ARPHRD_[A-Z0-9_]+$", ()),
 ]

@@ -9,24 +9,31 @@ import re
 
 import probe
 import syscalls
-from constant_groups import GROUPS, KERNEL_HEADERS, KERNEL_PRELUDE, LIBC_HEADERS
+from constant_groups import GROUPS, KERNEL_HEADERS, KERNEL_PRELUDE, LIBC_HEADERS, LIBC_PRELUDE
 from swiftgen import header, multiline_string
 
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-def _select(macros: dict, unit: str, taken: set):
-    """[(group, kind, name, definition)] in header order, first matching group wins."""
-    compiled = [(g, k, re.compile(f), re.compile(n), set(x)) for g, k, u, f, n, x in GROUPS if u == unit]
+def _select(macros: dict, enums: dict, unit: str, taken: set):
+    """[(group, kind, name, definition)] in header order, first matching group wins (a "shared"
+    group lets the search go on). Enumeration constants are candidates only for "enum" groups."""
+    compiled = [(g, k, re.compile(f), re.compile(n), set(x), set(rest[0]) if rest else set())
+                for g, k, u, f, n, x, *rest in GROUPS if u == unit]
+    candidates = [(name, path, definition, False) for name, (path, definition) in macros.items()]
+    candidates += [(name, path, "", True) for name, path in enums.items() if name not in macros]
     chosen = []
-    for name, (path, definition) in macros.items():
+    for name, path, definition, is_enum in candidates:
         if name in taken:
             continue
-        for group, kind, file_re, name_re, excluded in compiled:
+        for group, kind, file_re, name_re, excluded, options in compiled:
+            if is_enum and "enum" not in options:
+                continue
             if name not in excluded and name_re.match(name) and file_re.search(path):
                 chosen.append((group, kind, name, definition))
-                taken.add(name)
-                break
+                if "shared" not in options:
+                    taken.add(name)
+                    break
     return chosen
 
 
@@ -53,9 +60,11 @@ def probe_arch(arch):
     rows = []
     checked = 0
     for unit, headers in (("kernel", KERNEL_HEADERS), ("libc", LIBC_HEADERS)):
-        prelude = (KERNEL_PRELUDE if unit == "kernel" else "") + probe.includes_source(headers)
-        macros = probe.macros(arch, f"{unit}-constants", prelude)
-        chosen = _select(macros, unit, taken)
+        prelude = (KERNEL_PRELUDE if unit == "kernel" else LIBC_PRELUDE) + probe.includes_source(headers)
+        text = probe.preprocessed(arch, f"{unit}-constants", prelude)
+        macros = probe.macros(arch, f"{unit}-constants", prelude, text=text)
+        enums = probe.enumerators(arch, f"{unit}-constants", prelude, text=text)
+        chosen = _select(macros, enums, unit, taken)
         expressions = {name: name for _, _, name, _ in chosen}
         if unit == "kernel":
             expressions["LINUX_VERSION_CODE"] = "LINUX_VERSION_CODE"
@@ -83,20 +92,38 @@ def generate(archs) -> dict:
     files = {}
     for arch in archs:
         rows, checked, headers_version = probe_arch(arch)
-        lines = []
+        blocks = []  # one list of lines per group
         current = None
         for group, kind, name, value, alias in sorted(rows, key=lambda r: _group_order(r[0])):
             if group != current:
-                lines.append(f"@{group} {kind}")
+                blocks.append([f"@{group} {kind}"])
                 current = group
-            lines.append(f"{name} {value}" + (f" ={alias}" if alias else ""))
-        compiler = " ".join(arch.cc)
-        files[f"Constants+{arch.swift}.swift"] = (
-            header(f"probes compiled by {arch.cc[0]} against Linux {headers_version} uapi and libc headers") +
-            f"// {len(rows)} constants; {checked} __NR_ numbers agree with system-calls.\n"
-            f"\n/// {arch.swift} constants: \"@group kind\" lines, then \"NAME value [=ALIAS]\".\n"
-            f"let constantSource_{arch.swift} = {multiline_string(lines, indent='')}\n")
+            blocks[-1].append(f"{name} {value}" + (f" ={alias}" if alias else ""))
+        parts = _split(blocks)
+        for number, lines in enumerate(parts, 1):
+            suffix = "" if number == 1 else str(number)
+            counts = (f"// {len(rows)} constants in {len(parts)} files; {checked} __NR_ numbers agree with system-calls.\n"
+                      if number == 1 else f"// Part {number} of {len(parts)}: TableSources.swift joins the parts.\n")
+            files[f"Constants{suffix}+{arch.swift}.swift"] = (
+                header(f"probes compiled by {arch.cc[0]} against Linux {headers_version} uapi and libc headers") +
+                counts +
+                f"\n/// {arch.swift} constants: \"@group kind\" lines, then \"NAME value [=ALIAS]\".\n"
+                f"let constantSource{suffix}_{arch.swift} = {multiline_string(lines, indent='')}\n")
     return files
+
+
+# Lines per generated file at most (whole groups per file), so no file grows past what the Swift
+# compiler handles quickly; the parts are joined back in TableSources.swift.
+PART_LINES = 1200
+
+
+def _split(blocks):
+    parts = [[]]
+    for block in blocks:
+        if parts[-1] and len(parts[-1]) + len(block) > PART_LINES:
+            parts.append([])
+        parts[-1] += block
+    return parts
 
 
 _ORDER = {g[0]: i for i, g in enumerate(GROUPS)}

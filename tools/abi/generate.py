@@ -38,13 +38,25 @@ def _swift_architecture_order():
     return [c.strip() for c in m.group(1).split(",")]
 
 
-def table_sources() -> str:
+def _parts(files: dict, prefix: str, arch: str) -> str:
+    """The Swift expression for one architecture's source of a kind: its global, or its split
+    parts ("<prefix>_<arch>", "<prefix>2_<arch>", ...) joined by newlines."""
+    found = {}
+    for text in files.values():
+        for m in re.finditer(rf"^let {prefix}(\d*)_{arch} = ", text, re.M):
+            found[int(m.group(1) or 1)] = f"{prefix}{m.group(1)}_{arch}"
+    if sorted(found) != list(range(1, len(found) + 1)):
+        raise SystemExit(f"generate-abi: {prefix} parts for {arch} are {sorted(found)}")
+    return ' + "\\n" + '.join(found[k] for k in sorted(found))
+
+
+def table_sources(files: dict) -> str:
     """One array per table kind holding each architecture's generated source, in case order."""
     order = _swift_architecture_order()
     if order != [a.swift for a in ARCHS]:
         raise SystemExit(f"generate-abi: archs.py order {[a.swift for a in ARCHS]} differs from "
                          f"Architecture's cases {order}")
-    body = "".join(f"let {name}: [String] = [{', '.join(f'{prefix}_{a}' for a in order)}]\n"
+    body = "".join(f"let {name}: [String] = [{', '.join(_parts(files, prefix, a) for a in order)}]\n"
                    for name, prefix in TABLE_KINDS)
     return (swift_header("the per-architecture generated sources") +
             "\n/// Each table kind's generated source per architecture, in `Architecture.allCases` order\n"
@@ -59,7 +71,7 @@ def generate_all() -> dict:
         if overlap:
             raise SystemExit(f"generate-abi: two generators wrote {sorted(overlap)}")
         files.update(produced)
-    files["TableSources.swift"] = table_sources()
+    files["TableSources.swift"] = table_sources(files)
     return files
 
 

@@ -50,15 +50,66 @@ def includes_source(headers, optional=False) -> str:
     return "".join(f"#include <{h}>\n" for h in headers)
 
 
-def macros(arch, unit: str, prelude: str, flags=()):
+def macros(arch, unit: str, prelude: str, flags=(), text=None):
     """{name: (defining header path, definition text)} for object-like macros."""
-    return {n: (path, d) for n, (path, params, d) in definitions(arch, unit, prelude, flags).items()
+    return {n: (path, d) for n, (path, params, d) in definitions(arch, unit, prelude, flags, text).items()
             if params is None}
 
 
-def definitions(arch, unit: str, prelude: str, flags=()):
-    """{name: (defining header path, parameter list or None, definition text)} for every macro;
-    a function-like macro's parameters are its names as written ("ev,len")."""
+_TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|[{}(),;=]|[^\sA-Za-z0-9_{}(),;=]+|[0-9][A-Za-z0-9_.]*")
+
+
+def enumerators(arch, unit: str, prelude: str, flags=(), text=None):
+    """{name: defining header path} for every enumeration constant the headers declare, in
+    declaration order: some uapi headers give values only as enum members (linux/loop.h's
+    LO_FLAGS_*), which `-dD` does not list. The probe compiles them like macros."""
+    if text is None:
+        text = preprocessed(arch, unit, prelude, flags)
+    tokens = []  # (token, header path); directives and line markers are not code
+    current = ""
+    for line in text.splitlines():
+        m = _LINE_MARKER.match(line)
+        if m:
+            current = m.group(1)
+            continue
+        if line.lstrip().startswith("#"):
+            continue
+        tokens += [(t, current) for t in _TOKEN.findall(line)]
+    found = {}
+    i = 0
+    while i < len(tokens):
+        if tokens[i][0] != "enum":
+            i += 1
+            continue
+        j = i + 1
+        if j < len(tokens) and _IDENT_TOKEN.match(tokens[j][0]):
+            j += 1  # the tag
+        if j >= len(tokens) or tokens[j][0] != "{":
+            i = j
+            continue
+        # Members are separated by commas outside parentheses; each starts with its name.
+        depth, expect_name, j = 0, True, j + 1
+        while j < len(tokens) and not (depth == 0 and tokens[j][0] == "}"):
+            t, path = tokens[j]
+            if t in "({":
+                depth += 1
+            elif t in ")}":
+                depth -= 1
+            elif depth == 0 and t == ",":
+                expect_name = True
+            elif expect_name and _IDENT_TOKEN.match(t):
+                found.setdefault(t, path)
+                expect_name = False
+            j += 1
+        i = j + 1
+    return found
+
+
+_IDENT_TOKEN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def preprocessed(arch, unit: str, prelude: str, flags=()) -> str:
+    """`cc -E -dD` of the prelude: the code with every #define kept and line markers."""
     os.makedirs(BUILD, exist_ok=True)
     src = os.path.join(BUILD, f"{arch.swift}-{unit}-macros.c")
     with open(src, "w") as f:
@@ -67,9 +118,17 @@ def definitions(arch, unit: str, prelude: str, flags=()):
     if result.returncode != 0:
         raise SystemExit(f"generate-abi: {arch.swift}: preprocessing the {unit} headers failed:\n"
                          + result.stderr.strip()[:2000])
+    return result.stdout
+
+
+def definitions(arch, unit: str, prelude: str, flags=(), text=None):
+    """{name: (defining header path, parameter list or None, definition text)} for every macro;
+    a function-like macro's parameters are its names as written ("ev,len")."""
+    if text is None:
+        text = preprocessed(arch, unit, prelude, flags)
     found = {}
     current = ""
-    for line in result.stdout.splitlines():
+    for line in text.splitlines():
         m = _LINE_MARKER.match(line)
         if m:
             current = m.group(1)

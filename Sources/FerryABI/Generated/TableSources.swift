@@ -4,6 +4,6 @@
 /// Each table kind's generated source per architecture, in `Architecture.allCases` order
 /// (what `PerArchitecture` indexes by).
 let syscallSources: [String] = [syscallSource_aarch64, syscallSource_riscv64, syscallSource_mips, syscallSource_arm, syscallSource_i386, syscallSource_x86_64]
-let constantSources: [String] = [constantSource_aarch64, constantSource_riscv64, constantSource_mips, constantSource_arm, constantSource_i386, constantSource_x86_64]
+let constantSources: [String] = [constantSource_aarch64 + "\n" + constantSource2_aarch64, constantSource_riscv64 + "\n" + constantSource2_riscv64, constantSource_mips + "\n" + constantSource2_mips, constantSource_arm + "\n" + constantSource2_arm, constantSource_i386 + "\n" + constantSource2_i386, constantSource_x86_64 + "\n" + constantSource2_x86_64]
 let ioctlSources: [String] = [ioctlSource_aarch64, ioctlSource_riscv64, ioctlSource_mips, ioctlSource_arm, ioctlSource_i386, ioctlSource_x86_64]
 let layoutSources: [String] = [layoutSource_aarch64, layoutSource_riscv64, layoutSource_mips, layoutSource_arm, layoutSource_i386, layoutSource_x86_64]

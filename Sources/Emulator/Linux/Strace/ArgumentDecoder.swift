@@ -16,34 +16,24 @@ struct ArgumentDecoder {
         structs = StructPrinter(architecture: architecture, memory: memory, constants: guest)
     }
 
-    /// Groups strace decodes that the generated constants do not carry (values are the same on
-    /// every architecture: generic uapi).
-    static let localGroups: [String: [(String, UInt64)]] = [
-        "access_mode": [("R_OK", 4), ("W_OK", 2), ("X_OK", 1)],
-        "flock_op": [("LOCK_SH", 1), ("LOCK_EX", 2), ("LOCK_NB", 4), ("LOCK_UN", 8)],
-        "memfd_flags": [("MFD_CLOEXEC", 1), ("MFD_ALLOW_SEALING", 2), ("MFD_HUGETLB", 4)],
-        "rwf_flags": [("RWF_HIPRI", 1), ("RWF_DSYNC", 2), ("RWF_SYNC", 4), ("RWF_NOWAIT", 8), ("RWF_APPEND", 16)],
-        "timerfd_settime_flags": [("TFD_TIMER_ABSTIME", 1), ("TFD_TIMER_CANCEL_ON_SET", 2)],
-        "xattr_flags": [("XATTR_CREATE", 1), ("XATTR_REPLACE", 2)],
-        // unlinkat's only flag; at_flags gives 0x200 to AT_EACCESS first.
-        "unlink_flags": [("AT_REMOVEDIR", 0x200)],
-        "shmat_flags": [("SHM_RDONLY", 0x1000), ("SHM_RND", 0x2000), ("SHM_REMAP", 0x4000), ("SHM_EXEC", 0x8000)],
-        "fadvise_advice": [("POSIX_FADV_NORMAL", 0), ("POSIX_FADV_RANDOM", 1), ("POSIX_FADV_SEQUENTIAL", 2),
-                           ("POSIX_FADV_WILLNEED", 3), ("POSIX_FADV_DONTNEED", 4), ("POSIX_FADV_NOREUSE", 5)],
-    ]
-
-    func localFlags(_ v: UInt64, _ name: String) -> String? {
-        guard let table = Self.localGroups[name] else { return nil }
-        if name == "access_mode" && v == 0 { return "F_OK" }
-        if name == "fadvise_advice" { return table.first { $0.1 == v }?.0 ?? String(v) }
+    /// Generated groups strace spells other than as a plain value or `A|B` in ascending order:
+    /// access's 0 is F_OK and its bits go in header order (R_OK|W_OK|X_OK); flock's operation is
+    /// one value, plus LOCK_NB.
+    func specialFlags(_ v: UInt64, _ name: String) -> String? {
+        guard name == "access_mode" || name == "flock_op", let group = guest.group(name) else { return nil }
         if name == "flock_op" {
-            let op = table.first { $0.1 == v & 0xB }?.0 ?? String(v & 0xB)
-            return v & 4 != 0 ? op + "|LOCK_NB" : op
+            guard let nb = group.constants.first(where: { $0.name == "LOCK_NB" })?.value else { return nil }
+            let op = Int64(bitPattern: v) & ~nb
+            let text = group.name(of: op) ?? String(op)
+            return Int64(bitPattern: v) & nb != 0 ? text + "|LOCK_NB" : text
         }
-        if v == 0 { return "0" }
+        if v == 0 { return group.name(of: 0) ?? "0" }
         var rest = v
         var names: [String] = []
-        for (n, bit) in table where rest & bit != 0 { names.append(n); rest &= ~bit }
+        for c in group.constants where c.value > 0 && rest & UInt64(c.value) == UInt64(c.value) {
+            names.append(c.name)
+            rest &= ~UInt64(c.value)
+        }
         if rest != 0 { names.append(StraceText.hex(rest)) }
         return names.joined(separator: "|")
     }
@@ -248,14 +238,14 @@ struct ArgumentDecoder {
                 } else { out.append(StraceText.pointer(v)) }
             case let .flags(g):
                 let value = UInt64(truncatingIfNeeded: v)
-                if let local = localFlags(value, g) { out.append(local); break }
+                if let special = specialFlags(value, g) { out.append(special); break }
                 if g == "mmap_prot" { out.append(StraceText.flags(value, group: guest.group(g), zero: "PROT_NONE")); break }
                 if g == "clone_flags" { out.append(cloneFlags(value)); break }
                 if g == "mmap_flags" { out.append(mmapFlags(value)); break }
                 out.append(StraceText.flags(value & 0xFFFF_FFFF, group: guest.group(g)))
             case let .enumeration(g):
                 let value = Int64(Int32(truncatingIfNeeded: v))
-                if let local = localFlags(UInt64(value), g) { out.append(local); break }
+                if let special = specialFlags(UInt64(bitPattern: value), g) { out.append(special); break }
                 out.append(StraceText.enumeration(value, group: guest.group(g)))
             case .openFlags:
                 let value = UInt64(UInt32(truncatingIfNeeded: v))

@@ -14,7 +14,7 @@ enum IoctlPrinting: Equatable, Sendable {
     /// strace decodes the argument as a pointer to something it does not show: `NULL` or its
     /// address (SIOCADDRT's rtentry, BLKPG).
     case pointer
-    /// The pointed-to integer as flag names of a printing group: `[FS_EXTENT_FL]`.
+    /// The pointed-to integer as flag names of a generated constant group: `[FS_EXTENT_FL]`.
     case flags(String)
     /// The result as a value of a generated group after the number: `= 67108864 (CLONE_NEWUTS)`.
     case resultName(String)
@@ -51,11 +51,22 @@ enum IfreqValue: Equatable, Sendable {
     case name
 }
 
-/// Flag and value names strace decodes that the generated constants do not carry yet; generic
-/// uapi, the same value on every architecture (ArgumentDecoder.localGroups does the same).
-/// In header order; `values` groups are looked up, `flags` groups decoded bit by bit.
+/// A generated constant group of the guest as strace prints it inside ioctl arguments: in header
+/// order (of two names for one bit the first wins, as in strace's tables); `values` groups are
+/// looked up, `flags` groups decoded bit by bit.
 struct PrintingGroup: Sendable {
     let names: [(String, UInt64)]
+
+    /// An architecture without the group gets an empty one: its numbers print bare.
+    init(_ group: ConstantGroup?) {
+        names = group?.constants.filter { $0.aliasOf == nil }.map { ($0.name, UInt64(bitPattern: $0.value)) } ?? []
+    }
+
+    /// A group of bit numbers, named as strace writes the bits: `1<<_UFFDIO_API`.
+    init(bitNumbers group: ConstantGroup?) {
+        names = group?.constants.filter { $0.aliasOf == nil && (0..<64).contains($0.value) }
+            .map { ("1<<" + $0.name, UInt64(1) << UInt64($0.value)) } ?? []
+    }
 
     /// `A|B|0x40`, `0` for none, `0x80 /* FIEMAP_FLAG_??? */` when no name matches at all.
     func flags(_ v: UInt64) -> String {
@@ -78,14 +89,6 @@ extension IoctlFamilies {
         "nsfs": namespacesPrinting, "random": randomPrinting, "block": blockPrinting, "tun": tunPrinting,
         "userfaultfd": userfaultfdPrinting, "device_mapper": deviceMapperPrinting, "rtc": rtcPrinting,
         "kvm": kvmPrinting, "evdev": evdevPrinting, "perf": perfPrinting,
-    ]
-
-    /// The printing groups the hints name.
-    static let printingGroups: [String: PrintingGroup] = [
-        "interface_flags": interfaceFlags, "arphrd": hardwareTypes, "fs_flags": inodeFlags,
-        "fs_xflags": extendedInodeFlags, "fiemap_flags": fiemapFlags, "loop_flags": loopFlags,
-        "loop_crypt": loopCryptTypes, "uffd_features": userfaultfdFeatures, "uffdio_ioctls": userfaultfdIoctls,
-        "uffdio_register_mode": userfaultfdRegisterModes,
     ]
 
     static func printing(family: String, request: String) -> [IoctlPrinting] {

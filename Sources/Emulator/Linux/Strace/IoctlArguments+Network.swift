@@ -24,12 +24,12 @@ extension IoctlArguments {
         case .int:
             return String(Int32(truncatingIfNeeded: v.u("ifr_ifru.ifru_ivalue")))
         case .flags:
-            return IoctlFamilies.interfaceFlags.flags(v.u("ifr_ifru.ifru_flags") & 0xFFFF)
+            return printingGroup("interface_flags").flags(v.u("ifr_ifru.ifru_flags") & 0xFFFF)
         case .address:
             return decoder.sockaddr(address + offset, length: 16)
         case .hardwareAddress:
             let family = v.u("ifr_ifru.ifru_hwaddr.sa_family")
-            let type = IoctlFamilies.hardwareTypes.name(family) ?? String(family)
+            let type = printingGroup("arphrd").name(family) ?? String(family)
             let data = v.layout.field("ifr_ifru.ifru_hwaddr.sa_data").map { f in
                 Array(v.bytes[f.offset..<min(v.bytes.count, f.offset + 6)])
             } ?? []

@@ -17,12 +17,8 @@ extension IoctlArguments {
     static let controlFlags = ["CSTOPB", "CREAD", "PARENB", "PARODD", "HUPCL", "CLOCAL", "CMSPAR", "CRTSCTS"]
     static let localFlags = ["ISIG", "ICANON", "XCASE", "ECHO", "ECHOE", "ECHOK", "ECHONL", "NOFLSH", "IEXTEN",
                              "ECHOCTL", "ECHOPRT", "ECHOKE", "FLUSHO", "PENDIN", "TOSTOP", "EXTPROC"]
-    /// VTDLY and its values are generic (asm-generic/termbits.h) but missing from the probed group.
-    static let fallbackValues: [String: Int64] = ["VTDLY": 0o40000, "VT0": 0, "VT1": 0o40000]
-
     func termiosValue(_ name: String) -> UInt64? {
-        (decoder.guest.group("termios")?.constants.first { $0.name == name }?.value ?? Self.fallbackValues[name])
-            .map { UInt64(bitPattern: $0) }
+        decoder.guest.group("termios")?.constants.first { $0.name == name }.map { UInt64(bitPattern: $0.value) }
     }
 
     /// Names of the bits of `value` in list order, then what no name covers in hex.

@@ -13,6 +13,13 @@ struct IoctlArguments {
         table = IoctlTable.forArchitecture(decoder.architecture)
     }
 
+    /// The guest's generated group `name` as the argument printers show it; uffdio_ioctl_bits
+    /// holds bit numbers (strace: `1<<_UFFDIO_API`).
+    func printingGroup(_ name: String) -> PrintingGroup {
+        let group = decoder.guest.group(name)
+        return name == "uffdio_ioctl_bits" ? PrintingGroup(bitNumbers: group) : PrintingGroup(group)
+    }
+
     /// What the printer needs about one guest request number.
     struct Described {
         let description: IoctlDescription
@@ -156,7 +163,7 @@ struct IoctlArguments {
             let width = long ? a.pointerSize : s ?? (size == 0 ? 4 : size)
             guard let v = memory.word(address, size: width, signed: signed) else { return StraceText.hex(address) }
             for case let .flags(group) in d.hints {
-                return "[" + (IoctlFamilies.printingGroups[group]?.flags(v & 0xFFFF_FFFF) ?? StraceText.hex(v)) + "]"
+                return "[" + printingGroup(group).flags(v & 0xFFFF_FFFF) + "]"
             }
             if width == 4 && !long { return "[\(Int32(truncatingIfNeeded: v))]" }
             return "[" + (signed ? String(Int64(bitPattern: v)) : String(v)) + "]"

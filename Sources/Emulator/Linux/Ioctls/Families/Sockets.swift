@@ -63,20 +63,4 @@ extension IoctlFamilies {
         }
         return hints
     }()
-
-    /// ifr_flags (IFF_*, linux/if.h).
-    static let interfaceFlags = PrintingGroup(names: [
-        ("IFF_UP", 0x1), ("IFF_BROADCAST", 0x2), ("IFF_DEBUG", 0x4), ("IFF_LOOPBACK", 0x8), ("IFF_POINTOPOINT", 0x10),
-        ("IFF_NOTRAILERS", 0x20), ("IFF_RUNNING", 0x40), ("IFF_NOARP", 0x80), ("IFF_PROMISC", 0x100),
-        ("IFF_ALLMULTI", 0x200), ("IFF_MASTER", 0x400), ("IFF_SLAVE", 0x800), ("IFF_MULTICAST", 0x1000),
-        ("IFF_PORTSEL", 0x2000), ("IFF_AUTOMEDIA", 0x4000), ("IFF_DYNAMIC", 0x8000),
-    ])
-
-    /// ifr_hwaddr's sa_family (ARPHRD_*, linux/if_arp.h), the common ones.
-    static let hardwareTypes = PrintingGroup(names: [
-        ("ARPHRD_NETROM", 0), ("ARPHRD_ETHER", 1), ("ARPHRD_EETHER", 2), ("ARPHRD_IEEE802", 6),
-        ("ARPHRD_INFINIBAND", 32), ("ARPHRD_CAN", 280), ("ARPHRD_PPP", 512), ("ARPHRD_TUNNEL", 768),
-        ("ARPHRD_TUNNEL6", 769), ("ARPHRD_LOOPBACK", 772), ("ARPHRD_SIT", 776), ("ARPHRD_IPGRE", 778),
-        ("ARPHRD_IEEE80211", 801), ("ARPHRD_NONE", 0xfffe), ("ARPHRD_VOID", 0xffff),
-    ])
 }
