@@ -18,9 +18,10 @@ struct ArgumentDecoder {
 
     /// Generated groups strace spells other than as a plain value or `A|B` in ascending order:
     /// access's 0 is F_OK and its bits go in header order (R_OK|W_OK|X_OK); flock's operation is
-    /// one value, plus LOCK_NB.
+    /// one value, plus LOCK_NB; an unknown fadvise advice is `0x9 /* POSIX_FADV_??? */`.
     func specialFlags(_ v: UInt64, _ name: String) -> String? {
-        guard name == "access_mode" || name == "flock_op", let group = guest.group(name) else { return nil }
+        guard ["access_mode", "flock_op", "fadvise_advice"].contains(name), let group = guest.group(name) else { return nil }
+        if name == "fadvise_advice" { return IoctlArguments.enumeration(Int64(UInt32(truncatingIfNeeded: v)), group) }
         if name == "flock_op" {
             guard let nb = group.constants.first(where: { $0.name == "LOCK_NB" })?.value else { return nil }
             let op = Int64(bitPattern: v) & ~nb
