@@ -1,6 +1,7 @@
 /* syslog() (klogctl): SYSLOG_ACTION_SIZE_BUFFER returns the kernel log
- * buffer size (positive, a power of two), SIZE_UNREAD a count no bigger
- * than it; READ_ALL into a small buffer returns at most that many bytes and
+ * buffer size (positive, a power of two), SIZE_UNREAD a count that is not
+ * negative (it counts the text as READ would format it, with the "<6>[ time]"
+ * prefixes, so on a full log it can exceed the buffer size); READ_ALL into a small buffer returns at most that many bytes and
  * into a buffer of the full size no more than the buffer size; EINVAL for an
  * unknown action, a negative length and a NULL buffer, EFAULT for an
  * unmapped buffer when the log is not empty. TCONF when the kernel log is restricted (EPERM).
@@ -20,7 +21,7 @@ static void run(void)
 	TST_EXP_EXPR(size > 0 && (size & (size - 1)) == 0, "SIZE_BUFFER %d is a positive power of two", size);
 	TEST(klogctl(9, NULL, 0));		/* SYSLOG_ACTION_SIZE_UNREAD */
 	unread = TST_RET;
-	TST_EXP_EXPR(unread >= 0 && unread <= size, "SIZE_UNREAD %d within the buffer", unread);
+	TST_EXP_EXPR(unread >= 0, "SIZE_UNREAD %d is not negative", unread);
 
 	TEST(klogctl(3, small, sizeof(small)));	/* SYSLOG_ACTION_READ_ALL */
 	TST_EXP_EXPR(TST_RET >= 0 && TST_RET <= (long)sizeof(small), "READ_ALL into 64 bytes returned %ld", TST_RET);
