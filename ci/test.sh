@@ -33,7 +33,7 @@ run busybox bash ci/expect.sh ci/known-failures/busybox.txt TestCases/busybox/ru
 step "conformance: the ltp-ports corpus natively and under ferry, gated on results/baseline-aarch64.json"
 run conformance bash ci/ferry-test.sh
 
-step "-strace against strace(1): the same lines for 146 syscalls of two programs"
+step "-strace against strace(1): the same lines for 156 syscalls and 71 ioctl requests of four programs"
 run strace bash TestCases/strace/compare.sh --ferry "$ferry"
 
 step "differential CPU sample vs qemu-aarch64 (full set: --count 20000)"
