@@ -65,18 +65,17 @@ public struct ConstantSet: Sendable {
         func flush() {
             if let g = current { groups[g.name] = ConstantGroup(name: g.name, isFlags: g.isFlags, constants: g.constants) }
         }
-        for line in source.split(separator: "\n") {
-            let parts = line.split(separator: " ")
-            if line.hasPrefix("@"), parts.count == 2 {
+        GeneratedText.forEachLine(source) { line in
+            if line.first(0) == UInt8(ascii: "@"), line.count == 2 {
                 flush()
-                current = (String(parts[0].dropFirst()), parts[1] == "flags", [])
-                continue
+                current = (line.stringDroppingFirst(0), line.equals(1, "flags"), [])
+                return
             }
-            guard current != nil, parts.count == 2 || parts.count == 3, let value = Int64(parts[1]) else {
-                preconditionFailure("malformed generated constant line '\(line)' for \(architecture)")
+            guard current != nil, line.count == 2 || line.count == 3, let value = line.int(1) else {
+                preconditionFailure("malformed generated constant line '\(line.text)' for \(architecture)")
             }
-            let alias = parts.count == 3 ? String(parts[2].dropFirst()) : nil
-            let name = String(parts[0])
+            let alias = line.count == 3 ? line.stringDroppingFirst(2) : nil
+            let name = line.string(0)
             current!.constants.append(Constant(name: name, value: value, aliasOf: alias))
             byName[name] = value
         }

@@ -56,17 +56,16 @@ public enum ABILayouts {
                 result[c.name] = StructLayout(name: c.name, size: c.size, alignment: c.alignment, fields: c.fields)
             }
         }
-        for line in source.split(separator: "\n") {
-            let p = line.split(separator: " ")
-            if line.hasPrefix("@"), p.count == 3, let size = Int(p[1]), let align = Int(p[2]) {
+        GeneratedText.forEachLine(source) { line in
+            if line.first(0) == UInt8(ascii: "@"), line.count == 3, let size = line.int(1), let align = line.int(2) {
                 flush()
-                current = (String(p[0].dropFirst()), size, align, [])
-            } else if current != nil, p.count == 5, let off = Int(p[1]), let size = Int(p[2]),
-                      let count = Int(p[4]) {
-                current!.fields.append(FieldLayout(name: String(p[0]), offset: off, size: size,
-                                                   isSigned: p[3] == "s", count: count))
+                current = (line.stringDroppingFirst(0), Int(size), Int(align), [])
+            } else if current != nil, line.count == 5, let off = line.int(1), let size = line.int(2),
+                      let count = line.int(4) {
+                current!.fields.append(FieldLayout(name: line.string(0), offset: Int(off), size: Int(size),
+                                                   isSigned: line.equals(3, "s"), count: Int(count)))
             } else {
-                preconditionFailure("malformed generated layout line '\(line)' for \(arch)")
+                preconditionFailure("malformed generated layout line '\(line.text)' for \(arch)")
             }
         }
         flush()

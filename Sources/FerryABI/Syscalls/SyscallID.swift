@@ -21,7 +21,11 @@ public struct SyscallID: Hashable, Sendable, Comparable {
     public var name: String { SyscallID.allNames[Int(rawValue)] }
 
     /// Every name the package knows, on any architecture, sorted.
-    public static let allNames: [String] = syscallNamesSource.split(separator: "\n").map(String.init)
+    public static let allNames: [String] = {
+        var names: [String] = []
+        GeneratedText.forEachLine(syscallNamesSource) { names.append($0.string(0)) }
+        return names
+    }()
 
     static let indexByName: [String: UInt16] = {
         var map = [String: UInt16](minimumCapacity: allNames.count)

@@ -44,13 +44,11 @@ public struct SyscallTable: Sendable {
     private init(_ architecture: Architecture, _ source: String) {
         self.architecture = architecture
         var entries: [(number: Int, id: SyscallID)] = []
-        for line in source.split(separator: "\n") {
-            let parts = line.split(separator: " ")
-            guard parts.count == 2, let number = Int(parts[0]),
-                  let id = SyscallID(name: String(parts[1])) else {
-                preconditionFailure("malformed generated syscall line '\(line)' for \(architecture)")
+        GeneratedText.forEachLine(source) { line in
+            guard line.count == 2, let number = line.int(0), let id = SyscallID(name: line.string(1)) else {
+                preconditionFailure("malformed generated syscall line '\(line.text)' for \(architecture)")
             }
-            entries.append((number, id))
+            entries.append((Int(number), id))
         }
         self.entries = entries
 
