@@ -8,6 +8,8 @@
 # explains, and no entry there may be stale (FERRY_TEST_REQUIRE_PATHS=0 leaves that check out).
 #
 #   ci/ferry-test.sh            # uses .build (override: FERRY_TEST_SCRATCH=/path)
+# A failing test is re-run once (FERRY_TEST_RERUNS=N for more, 0 for none) and reported flaky when
+# the rerun ends otherwise.
 # Outputs: results/latest/{summary.json,junit-aarch64.xml,matrix.*} (gitignored).
 # Regenerate the baseline after an intended change (reasons are kept; a test that newly differs
 # from native gets a TODO reason that the gate rejects until someone writes why):
@@ -29,8 +31,11 @@ bin="$scratch/release"
 # Plain progress lines in CI (no terminal); the runner kills a test's whole tree after $timeout s.
 status=0
 archs=${FERRY_TEST_ARCHS:-aarch64,riscv64}
+# A failed, broken or timed-out run is tried once more, alone, after the parallel pass: a rerun that
+# passes is kept and reported flaky (summary, JUnit, matrix, gate's FLAKY lines) instead of failing CI.
+reruns=${FERRY_TEST_RERUNS:-1}
 CI=${CI:-1} "$bin/ferry-test" run --arch "$archs" --lanes native,ferry --ferry "$bin/ferry" \
-  --timeout "$timeout" --out results/latest || status=$?
+  --timeout "$timeout" --rerun-failures "$reruns" --out results/latest || status=$?
 if [ "$status" -ne 0 ]; then
   echo "ci/ferry-test.sh: ferry-test run failed (exit $status)" >&2
   exit 1

@@ -112,10 +112,17 @@ struct RunOptionsGroup: ParsableArguments {
     @Flag(name: .customLong("trace"), inversion: .prefixedNo,
           help: "Run the ferry lane under its JSON syscall trace: summary.json gets each test's called syscalls, the matrix a 'called' column and a manifest-gaps section.")
     var trace = true
+    @Option(name: .customLong("rerun-failures"), help: "Run a test whose outcome in a lane is fail, broken or timeout again in that lane, up to N times, one at a time after the parallel pass; a rerun with another outcome is kept and the test reported flaky.")
+    var rerunFailures: Int = 0
 
     func shardValue() throws -> Shard? {
         if let shard { return try Shard.parse(shard) }
         return try Shard.fromEnvironment(ProcessInfo.processInfo.environment)
+    }
+
+    func rerunCount() throws -> Int {
+        guard rerunFailures >= 0 else { throw RunnerError.usage("--rerun-failures must be 0 or more (got \(rerunFailures))") }
+        return rerunFailures
     }
 
     func progressStyle() -> ProgressReporter.Style {
@@ -177,6 +184,7 @@ struct Run: ParsableCommand {
             config.shard = try options.shardValue()
             config.progress = options.progressStyle()
             config.traceFerry = options.trace
+            config.rerunFailures = try options.rerunCount()
             config.knownReasons = try knownReasons(in: absolute(baselines ?? c.root + "/results"), archs: c.archs)
             config.untestablePaths = try untestableList(option: untestablePaths, root: c.root)
             if let mul = options.timeoutMul { config.environment["LTP_TIMEOUT_MUL"] = mul }
@@ -259,6 +267,7 @@ struct LTP: ParsableCommand {
             config.shard = try options.shardValue()
             config.progress = options.progressStyle()
             config.traceFerry = options.trace
+            config.rerunFailures = try options.rerunCount()
             // LTP's own environment for its tests.
             config.environment = UpstreamLTP.environment(
                 ltpRoot: root, timeoutMul: options.timeoutMul ?? ProcessInfo.processInfo.environment["LTP_TIMEOUT_MUL"] ?? "1",
@@ -318,6 +327,7 @@ struct GateCommand: ParsableCommand {
             let list = requirePaths ? try untestableList(option: untestablePaths, root: findRoot()) : nil
             let found = Gate.regressions(baseline: base, summary: summary)
             for line in Gate.improvements(baseline: base, summary: summary) { print("improved: \(line)") }
+            for line in Gate.flaky(summary: summary, arch: base.arch) { print("FLAKY \(line)") }
             for r in found { print("REGRESSION \(r)") }
             let conformance = Gate.conformance(baseline: base, summary: summary, arch: base.arch)
             for e in conformance.unexplained { print(e.complaint(baselinePath: baseline)) }

@@ -113,6 +113,14 @@ public enum Gate {
         return Conformance(arch: arch, compared: compared.count, exceptions: exceptions.sorted { $0.test < $1.test })
     }
 
+    /// `harness_flaky [native]: fail then pass` for each flaky test and lane of `arch`: information,
+    /// not a failure (the recorded outcome is the rerun's, and that one is gated).
+    public static func flaky(summary: Summary, arch: String) -> [String] {
+        summary.tests.filter { $0.arch == arch }.sorted { $0.name < $1.name }.flatMap { t in
+            (t.flaky ?? []).map { "\(t.name) [\($0)]: \(t.attemptText($0))" }
+        }
+    }
+
     /// Tests present in both with different outcomes, for information (improvements included).
     public static func improvements(baseline: Baseline, summary: Summary) -> [String] {
         var list: [String] = []
@@ -153,6 +161,8 @@ public enum Merge {
                         merged.tests[i].details[lane] = t.details[lane]
                         if lane == "ferry", let called = t.called { merged.tests[i].called = called; merged.tests[i].calls = t.calls }
                         if merged.tests[i].knownReason == nil { merged.tests[i].knownReason = t.knownReason }
+                        if let tried = t.attempts?[lane] { merged.tests[i].attempts = (merged.tests[i].attempts ?? [:]).merging([lane: tried]) { $1 } }
+                        if t.flaky?.contains(lane) == true { merged.tests[i].flaky = ((merged.tests[i].flaky ?? []) + [lane]).sorted() }
                         if let c = t.comparison[lane] { merged.tests[i].comparison[lane] = c }
                         origin[laneKey] = path
                     }

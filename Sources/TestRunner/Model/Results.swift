@@ -40,8 +40,19 @@ public struct TestRecord: Codable, Equatable, Sendable {
     /// The reason the committed baseline gives for this test (why its ferry outcome differs from
     /// native), copied in so JUnit and the matrix can show it; nil when the baseline gives none.
     public var knownReason: String?
+    /// Lane to every attempt's outcome, first run first, for each lane `--rerun-failures` ran again
+    /// (`{"native": ["fail", "pass"]}`); nil when no lane was re-run.
+    public var attempts: [String: [Outcome]]?
+    /// The lanes where a rerun gave another outcome than the first run: the recorded outcome (and
+    /// details and trace) is that rerun's. Sorted; nil when none.
+    public var flaky: [String]?
 
     public var key: String { arch + "/" + name }
+
+    /// `fail then pass`: a lane's attempts in order, for the gate and the matrix.
+    public func attemptText(_ lane: String) -> String {
+        (attempts?[lane] ?? lanes[lane].map { [$0] } ?? []).map(\.rawValue).joined(separator: " then ")
+    }
 }
 
 public struct RunEnvironment: Codable, Equatable, Sendable {

@@ -31,6 +31,14 @@ public enum JUnitWriter {
             if lane != "native" {
                 for record in cases { if let reason = record.knownReason { props.append(("known-exception.\(record.name)", reason)) } }
             }
+            // Reruns (--rerun-failures), here for the same reason: the schema gives a testcase no
+            // properties or output of its own. `flaky.NAME` = `native: fail, pass` when a rerun
+            // changed the outcome, `rerun.NAME` when every attempt ended the same way.
+            for record in cases {
+                guard let tried = record.attempts?[lane] else { continue }
+                let kind = record.flaky?.contains(lane) == true ? "flaky" : "rerun"
+                props.append(("\(kind).\(record.name)", "\(lane): " + tried.map(\.rawValue).joined(separator: ", ")))
+            }
             for (name, value) in props {
                 out += "      <property name=\"\(esc(name))\" value=\"\(esc(value))\"/>\n"
             }

@@ -42,6 +42,29 @@ public struct MatrixRow: Codable, Equatable, Sendable {
     public var arch: [String: MatrixCell]
 }
 
+/// One test and lane that `--rerun-failures` ran again, with every attempt's outcome.
+public struct RerunLane: Codable, Equatable, Sendable {
+    public var arch: String
+    public var test: String
+    public var lane: String
+    public var attempts: [Outcome]
+    /// A rerun ended otherwise than the first run (the recorded outcome is the rerun's).
+    public var flaky: Bool
+
+    /// `aarch64 harness_flaky [native]: fail then pass`.
+    public var line: String { "\(arch) \(test) [\(lane)]: \(attempts.map(\.rawValue).joined(separator: " then "))" }
+
+    /// Every re-run lane of the summary's records, flaky ones first.
+    static func all(in summary: Summary) -> [RerunLane] {
+        let found = summary.tests.flatMap { t in
+            (t.attempts ?? [:]).map { lane, tried in
+                RerunLane(arch: t.arch, test: t.name, lane: lane, attempts: tried, flaky: t.flaky?.contains(lane) ?? false)
+            }
+        }
+        return found.sorted { ($0.flaky ? 0 : 1, $0.arch, $0.test, $0.lane) < ($1.flaky ? 0 : 1, $1.arch, $1.test, $1.lane) }
+    }
+}
+
 public struct Matrix: Codable, Equatable, Sendable {
     public var format = "ferry-test-matrix"
     public var version = 1
@@ -72,6 +95,8 @@ public struct Matrix: Codable, Equatable, Sendable {
     /// architecture implements.
     public var staleEntries: [StaleEntry]?
     public var unmatchedEntries: [UntestablePath]?
+    /// The test/lane pairs a rerun was given (`--rerun-failures`), flaky ones first. Nil when none.
+    public var reruns: [RerunLane]?
 
     public init(summary: Summary) {
         architectures = summary.architectures
@@ -129,6 +154,8 @@ public struct Matrix: Codable, Equatable, Sendable {
             for (lane, o) in t.lanes { outcomes[t.arch, default: [:]][lane, default: [:]][o.rawValue, default: 0] += 1 }
         }
         self.outcomes = outcomes
+        let reran = RerunLane.all(in: summary)
+        reruns = reran.isEmpty ? nil : reran
         if !tracedArchs.isEmpty {
             let found = ManifestGap.find(in: summary)
             harness = found.harness
@@ -166,6 +193,7 @@ public struct Matrix: Codable, Equatable, Sendable {
             }.joined(separator: "; ") + "\n\n"
         }
         if let conformance { s += Self.conformanceMarkdown(conformance) }
+        if let reruns { s += Self.flakyMarkdown(reruns) }
         if pathGaps != nil { s += pathGapsMarkdown() }
         s += "## Per syscall and ioctl\n\n"
         if pathCounts != nil {
@@ -203,6 +231,16 @@ public struct Matrix: Codable, Equatable, Sendable {
     static func okText(_ cell: MatrixCell) -> String {
         guard let ok = cell.okCalls else { return "-" }
         return ok > 0 ? "yes (\(cell.okTests?.count ?? 0))" : "no"
+    }
+
+    /// The tests a rerun changed (their outcome is the rerun's), then those that failed every time.
+    static func flakyMarkdown(_ reruns: [RerunLane]) -> String {
+        var s = "## Flaky tests\n\nFailed, broken or timed-out runs were run again one at a time (`--rerun-failures`). "
+        s += "A flaky test's outcome above is its rerun's.\n\n"
+        let flaky = reruns.filter(\.flaky)
+        s += flaky.isEmpty ? "None flaky.\n" : flaky.map { "- flaky: \($0.line)\n" }.joined()
+        for r in reruns where !r.flaky { s += "- failed every time: \(r.line)\n" }
+        return s + "\n"
     }
 
     static func conformanceMarkdown(_ list: [Conformance]) -> String {
@@ -345,6 +383,11 @@ public struct Matrix: Codable, Equatable, Sendable {
             s += "</svg>\n"
         }
         if let conformance { s += Self.conformanceHTML(conformance) }
+        if let reruns {
+            s += "<h2>Flaky tests</h2>\n<ul>\n"
+            for r in reruns { s += "<li>\(r.flaky ? "<b>flaky</b>" : "failed every time"): \(e(r.line))</li>\n" }
+            s += "</ul>\n"
+        }
         if pathGaps != nil { s += pathGapsHTML() }
         if let gaps { s += ManifestGap.html(gaps, harness: harness ?? [:]) }
         s += "<h2>Per syscall and ioctl</h2>\n<p>Click a column header to sort.</p>\n<table id=\"m\"><thead><tr><th>kind</th><th>name</th>"

@@ -52,6 +52,13 @@ public final class ProgressReporter: @unchecked Sendable {
         }
     }
 
+    /// One line per rerun (--rerun-failures), in every style but quiet: they come after the bar ends.
+    func reran(test: String, arch: String, lane: String, attempts: [Outcome], seconds: Double) {
+        lock.lock(); defer { lock.unlock() }
+        if style == .quiet { return }
+        write("attempt \(attempts.count): \(arch.padded(to: 8)) \(lane.padded(to: 6)) \(test.padded(to: 24)) \(attempts.map(\.rawValue).joined(separator: " then ")) \(String(format: "%.2fs", seconds))\n")
+    }
+
     func drawBar() {
         let width = 30
         let filled = total == 0 ? width : width * done / total

@@ -4,7 +4,8 @@ import Glibc
 #endif
 
 // Runs every test in every lane in parallel, each in its own temporary directory and process group,
-// then classifies each run and compares emulated lanes with native.
+// then re-runs failed ones one at a time (--rerun-failures) to tell a flaky failure from a real one,
+// classifies each run and compares emulated lanes with native.
 
 /// How to start one test in one lane.
 public enum Command: Sendable, Equatable {
@@ -37,11 +38,14 @@ public struct RunOptions: Sendable {
     /// Added to every test's environment (LTP_TIMEOUT_MUL, LTPROOT, ...).
     public var environment: [String: String]
     public var progress: ProgressReporter?
+    /// How many more times a run whose outcome is fail, broken or timeout is tried (0: never).
+    public var rerunFailures: Int
 
     public init(architectures: [Architecture], lanes: [String: [Lane]], jobs: Int, timeout: Double,
-                environment: [String: String] = [:], progress: ProgressReporter? = nil) {
+                environment: [String: String] = [:], progress: ProgressReporter? = nil, rerunFailures: Int = 0) {
         self.architectures = architectures; self.lanes = lanes; self.jobs = jobs
         self.timeout = timeout; self.environment = environment; self.progress = progress
+        self.rerunFailures = rerunFailures
     }
 }
 
@@ -57,6 +61,12 @@ struct RawRun: Sendable {
 }
 
 public final class Runner: @unchecked Sendable {
+    /// Every run's environment gets the attempt number (1 for the first run, 2 for the first rerun),
+    /// so a test can tell a rerun (the flaky fixture test uses it).
+    public static let attemptVariable = "FERRY_TEST_ATTEMPT"
+    /// The outcomes worth a second try: a pass, a TCONF or a crash is what the test is.
+    public static let rerunOutcomes: Set<Outcome> = [.fail, .broken, .timeout]
+
     public let options: RunOptions
     public let registry: RunningProcesses
     let tempRoot: String
@@ -108,7 +118,41 @@ public final class Runner: @unchecked Sendable {
                                        outcome: outcome, seconds: raw.seconds)
         }
         options.progress?.end()
-        return assemble(items, results.snapshot)
+        var raws = results.snapshot
+        let attempts = registry.isStopped ? [:] : rerun(allJobs, items: items, raws: &raws)
+        return assemble(items, raws, attempts: attempts)
+    }
+
+    /// Runs each failed job again, one at a time so that load is not the cause, up to
+    /// `rerunFailures` times: the first attempt with another outcome replaces the first run (a flaky
+    /// failure); when every attempt ends the same way the first run stays. Native jobs come first in
+    /// `jobs`, so an emulated rerun is classified against the native run that is kept. Returns the
+    /// key of each re-run job to its attempts' outcomes.
+    func rerun(_ jobs: [Job], items: [RunItem], raws: inout [String: RawRun]) -> [String: [Outcome]] {
+        var attempts: [String: [Outcome]] = [:]
+        guard options.rerunFailures > 0 else { return attempts }
+        for (j, job) in jobs.enumerated() {
+            guard case .argv = job.command else { continue } // build failures and TCONFs do not change
+            let item = items[job.item]
+            let key = Self.key(item.test.name, job.arch, job.lane.name)
+            let nativeKey = Self.key(item.test.name, nil, "native")
+            guard let first = raws[key] else { continue }
+            // Native reruns come before any emulated one, so this is the native run that is kept.
+            let nativeCrashed = raws[nativeKey].map(Self.crashed) ?? false
+            let firstOutcome = Self.outcome(first, lane: job.lane, nativeCrashed: nativeCrashed)
+            guard Self.rerunOutcomes.contains(firstOutcome) else { continue }
+            var seen = [firstOutcome]
+            while seen.count <= options.rerunFailures && !registry.isStopped {
+                guard let again = execute(job, item: item, index: j, attempt: seen.count + 1), !registry.isStopped else { break }
+                let outcome = Self.outcome(again, lane: job.lane, nativeCrashed: nativeCrashed)
+                seen.append(outcome)
+                options.progress?.reran(test: item.test.name, arch: job.arch ?? "x86_64", lane: job.lane.name,
+                                        attempts: seen, seconds: again.seconds)
+                if outcome != firstOutcome { raws[key] = again; break }
+            }
+            if seen.count > 1 { attempts[key] = seen }
+        }
+        return attempts
     }
 
     static func key(_ name: String, _ arch: String?, _ lane: String) -> String { "\(arch ?? "-")|\(lane)|\(name)" }
@@ -119,7 +163,7 @@ public final class Runner: @unchecked Sendable {
         return raw.output.contains("killed by signal")
     }
 
-    func execute(_ job: Job, item: RunItem, index: Int) -> RawRun? {
+    func execute(_ job: Job, item: RunItem, index: Int, attempt: Int = 1) -> RawRun? {
         var argv: [String]
         switch job.command {
         case .buildFailed(let log):
@@ -129,7 +173,7 @@ public final class Runner: @unchecked Sendable {
         case .argv(let a):
             argv = (job.lane.emulator.map { [$0] } ?? []) + a
         }
-        let dir = "\(tempRoot)/\(index)-\(job.lane.name)-\(item.test.name)"
+        let dir = "\(tempRoot)/\(index)-\(job.lane.name)-\(item.test.name)" + (attempt > 1 ? "-\(attempt)" : "")
         let work = dir + "/tmp"
         do { try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true) }
         catch { return RawRun(termination: .spawnFailed("cannot make \(work)"), seconds: 0, output: "", fixedOutcome: .broken) }
@@ -149,6 +193,7 @@ public final class Runner: @unchecked Sendable {
         env["TMPDIR"] = work
         env["LTP_COLORIZE_OUTPUT"] = "0"
         for (k, v) in options.environment { env[k] = v }
+        env[Self.attemptVariable] = String(attempt)
         let spec = ProcessSpec(argv: argv, environment: env, workingDirectory: work,
                                outputPath: dir + "/output", timeout: options.timeout)
         let result = ProcessRunner.run(spec, registry: registry)
@@ -190,7 +235,7 @@ public final class Runner: @unchecked Sendable {
                           counts: counts, results: lines, output: raw.output)
     }
 
-    func assemble(_ items: [RunItem], _ raws: [String: RawRun]) -> [TestRecord] {
+    func assemble(_ items: [RunItem], _ raws: [String: RawRun], attempts: [String: [Outcome]] = [:]) -> [TestRecord] {
         var records: [TestRecord] = []
         for arch in options.architectures {
             let lanes = options.lanes[arch.name] ?? []
@@ -207,6 +252,10 @@ public final class Runner: @unchecked Sendable {
                     if lane.trace, let calls = raw.calls {
                         record.called = calls.keys.sorted()
                         record.calls = calls
+                    }
+                    if let tried = attempts[Self.key(t.name, lane.isEmulated ? arch.name : nil, lane.name)] {
+                        record.attempts = (record.attempts ?? [:]).merging([lane.name: tried]) { $1 }
+                        if Set(tried).count > 1 { record.flaky = ((record.flaky ?? []) + [lane.name]).sorted() }
                     }
                 }
                 guard !record.lanes.isEmpty else { continue } // nothing finished (interrupted)

@@ -20,6 +20,9 @@ public struct SessionConfig: Sendable {
     /// Run the ferry lane under its JSON syscall trace (`called` in summary.json, the matrix's
     /// "called" column and manifest gaps).
     public var traceFerry = false
+    /// How many more times a failed, broken or timed-out run is tried, one at a time after the
+    /// parallel pass (`--rerun-failures`); a rerun with another outcome marks the test flaky.
+    public var rerunFailures = 0
     /// Architecture to test to the committed baseline's reason, copied into the records.
     public var knownReasons: [String: [String: String]] = [:]
     /// Paths no test can show, for the matrix's classification (stored in summary.json).
@@ -132,7 +135,8 @@ public final class Session: @unchecked Sendable {
         let progress = ProgressReporter(style: config.progress)
         let runner = try Runner(options: RunOptions(architectures: config.architectures, lanes: lanes, jobs: config.jobs,
                                                     timeout: config.timeout, environment: config.environment,
-                                                    progress: progress), registry: registry)
+                                                    progress: progress, rerunFailures: config.rerunFailures),
+                            registry: registry)
         var records = registry.isStopped ? [] : runner.run(items)
         for i in records.indices { records[i].knownReason = config.knownReasons[records[i].arch]?[records[i].name] }
         let interrupted = registry.isStopped
@@ -162,7 +166,10 @@ extension Summary {
             var comparisons: [Comparison: Int] = [:]
             for t in mine { for (_, c) in t.comparison { comparisons[c, default: 0] += 1 } }
             let cmp = Comparison.allCases.compactMap { c in comparisons[c].map { "\($0) \(c.rawValue)" } }.joined(separator: ", ")
+            // Flaky lanes: their outcome above is the rerun's, so say how many there were.
+            let flaky = mine.flatMap { t in (t.flaky ?? []).map { "\(t.name) [\($0)]" } }
             return "\(arch): \(mine.count) tests; \(lanePart)" + (cmp.isEmpty ? "" : "; vs native: \(cmp)")
+                + (flaky.isEmpty ? "" : "; \(flaky.count) flaky: \(flaky.joined(separator: ", "))")
         }
     }
 }
