@@ -55,6 +55,24 @@ final class StraceFormattingTests: XCTestCase {
         // personality(PER_LINUX|ADDR_NO_RANDOMIZE), personality(0xffffffff)
         XCTAssertEqual(decoder().personality(0x40000), "PER_LINUX|ADDR_NO_RANDOMIZE")
         XCTAssertEqual(decoder().personality(0xffff_ffff), "0xffffffff")
+        // strace 6.1 on personality(0x4100001), (0x40008), (0x6000003), (0x200011): a PER_* that
+        // carries flag bits (PER_SVR4) does not name the persona byte; the flags print by name.
+        for arch in [Architecture.aarch64, .mips, .riscv64, .arm] {
+            XCTAssertEqual(decoder(arch).personality(0x410_0001), "0x1 /* PER_??? */|MMAP_PAGE_ZERO|STICKY_TIMEOUTS", "\(arch)")
+            XCTAssertEqual(decoder(arch).personality(0x4_0008), "PER_LINUX32|ADDR_NO_RANDOMIZE", "\(arch)")
+            XCTAssertEqual(decoder(arch).personality(0x600_0003), "0x3 /* PER_??? */|WHOLE_SECONDS|STICKY_TIMEOUTS", "\(arch)")
+            XCTAssertEqual(decoder(arch).personality(0x20_0011), "0x11 /* PER_??? */|ADDR_COMPAT_LAYOUT", "\(arch)")
+        }
+        // st_mode as strace 6.1 printed it for a regular file, /, /dev/null and a FIFO; a type
+        // no S_IF* names stays octal.
+        for arch in [Architecture.aarch64, .mips] {
+            let set = ABIConstants.forArchitecture(arch)
+            XCTAssertEqual(StraceText.fileMode(0o100644, set), "S_IFREG|0644")
+            XCTAssertEqual(StraceText.fileMode(0o40755, set), "S_IFDIR|0755")
+            XCTAssertEqual(StraceText.fileMode(0o20666, set), "S_IFCHR|0666")
+            XCTAssertEqual(StraceText.fileMode(0o10644, set), "S_IFIFO|0644")
+            XCTAssertEqual(StraceText.fileMode(0o170644, set), "0170644")
+        }
         // umask(000) = 022, mkdirat(..., 007), openat(..., 0600)
         XCTAssertEqual(StraceText.mode(0), "000")
         XCTAssertEqual(StraceText.mode(0o22), "022")

@@ -37,6 +37,14 @@ final class PrintingGroupTests: XCTestCase {
                                       "_UFFDIO_ZEROPAGE", "_UFFDIO_WRITEPROTECT", "_UFFDIO_CONTINUE", "_UFFDIO_API"]),
         "uffdio_register_mode": (true, ["UFFDIO_REGISTER_MODE_MISSING", "UFFDIO_REGISTER_MODE_WP",
                                         "UFFDIO_REGISTER_MODE_MINOR"]),
+        "personality": (false, ["PER_LINUX", "PER_LINUX_32BIT", "PER_SVR4", "PER_SCOSVR3", "PER_OSR5", "PER_BSD",
+                                "PER_SUNOS", "PER_LINUX32", "PER_LINUX32_3GB", "PER_IRIX64", "PER_UW7", "PER_HPUX"]),
+        "personality_flags": (true, ["UNAME26", "ADDR_NO_RANDOMIZE", "FDPIC_FUNCPTRS", "MMAP_PAGE_ZERO",
+                                     "ADDR_COMPAT_LAYOUT", "READ_IMPLIES_EXEC", "ADDR_LIMIT_32BIT", "SHORT_INODE",
+                                     "WHOLE_SECONDS", "STICKY_TIMEOUTS", "ADDR_LIMIT_3GB"]),
+        "statfs_flags": (true, ["ST_RDONLY", "ST_NOSUID", "ST_NODEV", "ST_NOEXEC", "ST_SYNCHRONOUS", "ST_MANDLOCK",
+                                "ST_NOATIME", "ST_NODIRATIME", "ST_RELATIME"]),
+        "file_type": (false, ["S_IFMT", "S_IFSOCK", "S_IFLNK", "S_IFREG", "S_IFBLK", "S_IFDIR", "S_IFCHR", "S_IFIFO"]),
     ]
 
     func testGroupsExistOnEveryArchitecture() throws {
@@ -78,11 +86,26 @@ final class PrintingGroupTests: XCTestCase {
         }
     }
 
+    /// personality.h's enum members: the persona byte plus its flag bits (PER_MASK, a mask, is
+    /// in neither group).
+    func testPersonalityEnumMembers() throws {
+        for arch in Architecture.allCases {
+            let set = ABIConstants.forArchitecture(arch)
+            let personas = try XCTUnwrap(set.group("personality"), "\(arch)")
+            let flags = try XCTUnwrap(set.group("personality_flags"), "\(arch)")
+            let svr4 = try XCTUnwrap(personas.constants.first { $0.name == "PER_SVR4" }?.value, "\(arch)")
+            XCTAssertEqual(svr4 & 0xFF, 1, "\(arch)")
+            XCTAssertEqual(flags.decodeFlags(svr4 & ~0xFF).names.sorted(), ["MMAP_PAGE_ZERO", "STICKY_TIMEOUTS"], "\(arch)")
+            XCTAssertNil(personas.constants.first { $0.name == "PER_MASK" }, "\(arch)")
+            XCTAssertNil(flags.constants.first { $0.name == "PER_MASK" || $0.name.hasPrefix("PER_") }, "\(arch)")
+        }
+    }
+
     /// Headers the oracle program includes: glibc's user-facing ones where glibc defines the
     /// names itself, the uapi ones where only the kernel does.
     static let oracleHeaders = [
         "unistd.h", "fcntl.h", "sys/file.h", "sys/mman.h", "sys/uio.h", "sys/timerfd.h", "sys/xattr.h", "sys/shm.h",
-        "net/if.h", "net/if_arp.h", "linux/fs.h", "linux/fiemap.h", "linux/loop.h", "linux/userfaultfd.h",
+        "net/if.h", "net/if_arp.h", "sys/personality.h", "sys/statvfs.h", "sys/stat.h", "linux/fs.h", "linux/fiemap.h", "linux/loop.h", "linux/userfaultfd.h",
     ]
 
     func testX86_64MatchesHostHeaders() throws {

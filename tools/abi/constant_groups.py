@@ -28,11 +28,13 @@ KERNEL_HEADERS = [
     "linux/close_range.h", "linux/serial.h", "asm/unistd.h", "linux/version.h",
     "linux/signal.h", "asm/sigcontext.h", "linux/ipc.h", "linux/sem.h", "linux/seccomp.h",
     "linux/xattr.h", "linux/fadvise.h", "linux/fiemap.h", "linux/loop.h", "linux/userfaultfd.h",
+    "linux/personality.h",
 ]
 
 LIBC_HEADERS = [
     "sys/socket.h", "netinet/in.h", "sys/eventfd.h", "sys/timerfd.h", "sys/signalfd.h",
     "sys/mman.h", "sys/mount.h", "unistd.h", "sys/shm.h", "linux/if.h", "linux/if_arp.h",
+    "sys/statvfs.h",
 ]
 
 # memfd_create's MFD_* and others are glibc's only under _GNU_SOURCE.
@@ -137,6 +139,12 @@ GROUPS = [
     ("inotify_mask", "flags", "kernel", r"/inotify\.h$", r"^IN_[A-Z_]+$", ()),
     ("getrandom_flags", "flags", "kernel", r"/random\.h$", r"^GRND_[A-Z]+$", ()),
     ("close_range_flags", "flags", "kernel", r"/close_range\.h$", r"^CLOSE_RANGE_[A-Z]+$", ()),
+    # personality(2): PER_* personas are enum members that include flag bits (PER_SVR4 is
+    # 1|STICKY_TIMEOUTS|MMAP_PAGE_ZERO), so printers match the low byte; the flags are enum members too.
+    ("personality", "values", "kernel", r"/personality\.h$", r"^PER_[A-Z0-9_]+$",
+     ("PER_MASK", "PER_CLEAR_ON_SETID"), {"enum"}),
+    ("personality_flags", "flags", "kernel", r"/personality\.h$", r"^[A-Z][A-Z0-9_]*$",
+     ("PER_MASK", "PER_CLEAR_ON_SETID"), {"enum"}),
     # glibc's view, for constants the uapi headers do not export (values match the kernel's).
     ("address_family", "values", "libc", r".", r"^AF_[A-Z0-9_]+$", ("AF_MAX",)),
     ("socket_flags", "flags", "libc", r".", r"^SOCK_(NONBLOCK|CLOEXEC)$", ()),
@@ -156,4 +164,7 @@ GROUPS = [
     # ifr_flags; IFF_VOLATILE is a mask of several.
     ("interface_flags", "flags", "libc", r"/linux/if\.h$", r"^IFF_[A-Z0-9_]+$", ("IFF_VOLATILE",)),
     ("arphrd", "values", "libc", r"/linux/if_arp\.h$", r"^ARPHRD_[A-Z0-9_]+$", ()),
+    # statfs f_flags: glibc's ST_* (enum members each also #defined to itself). ST_VALID and
+    # ST_NOSYMFOLLOW are the kernel's (include/linux/statfs.h, not uapi): no header here has them.
+    ("statfs_flags", "flags", "libc", r"/statvfs\.h$", r"^ST_[A-Z]+$", ()),
 ]

@@ -22,7 +22,8 @@ extension ArgumentDecoder {
     /// `IPC_RMID`, `IPC_64|IPC_STAT` (IPC_64 is a flag on the command).
     func ipcCommand(_ v: UInt64) -> String {
         let word = Int64(Int32(truncatingIfNeeded: v))
-        let ipc64 = guest.value("IPC_64") ?? 256
+        // The generator probes IPC_64 (linux/ipc.h) for every architecture.
+        guard let ipc64 = guest.value("IPC_64") else { preconditionFailure("IPC_64 missing from the generated constants for \(guest.architecture)") }
         let command = word & ~ipc64
         let name = guest.group("ipc_cmd")?.constants.first { $0.value == command && $0.name != "IPC_64" }?.name ?? String(command)
         return word & ipc64 != 0 ? "IPC_64|" + name : name
@@ -97,26 +98,21 @@ extension ArgumentDecoder {
         return "[{\(text)}]"
     }
 
-    /// Personality values and flags (uapi linux/personality.h; the same on every architecture).
-    static let personas: [(String, UInt64)] = [("PER_LINUX", 0), ("PER_SVR4", 1), ("PER_SVR3", 2), ("PER_SCOSVR3", 3),
-                                                ("PER_WYSEV386", 4), ("PER_ISCR4", 5), ("PER_BSD", 6), ("PER_XENIX", 7),
-                                                ("PER_LINUX32", 8), ("PER_IRIX32", 9), ("PER_IRIXN32", 0xa),
-                                                ("PER_IRIX64", 0xb), ("PER_RISCOS", 0xc), ("PER_SOLARIS", 0xd),
-                                                ("PER_UW7", 0xe), ("PER_OSF4", 0xf), ("PER_HPUX", 0x10)]
-    static let personalityFlags: [(String, UInt64)] = [("UNAME26", 0x20000), ("ADDR_NO_RANDOMIZE", 0x40000),
-                                                       ("FDPIC_FUNCPTRS", 0x80000), ("MMAP_PAGE_ZERO", 0x100000),
-                                                       ("ADDR_COMPAT_LAYOUT", 0x200000), ("READ_IMPLIES_EXEC", 0x400000),
-                                                       ("ADDR_LIMIT_32BIT", 0x800000), ("SHORT_INODE", 0x1000000),
-                                                       ("WHOLE_SECONDS", 0x2000000), ("STICKY_TIMEOUTS", 0x4000000),
-                                                       ("ADDR_LIMIT_3GB", 0x8000000)]
-
     /// `PER_LINUX|ADDR_NO_RANDOMIZE`; the query value 0xffffffff stays a number.
     func personality(_ v: UInt64) -> String {
         let word = v & 0xFFFF_FFFF
         if word == 0xFFFF_FFFF { return StraceText.hex(word) }
-        var parts = [Self.personas.first { $0.1 == word & 0xFF }?.0 ?? StraceText.hex(word & 0xFF)]
+        // The persona is the low byte. A PER_* value may carry flag bits (PER_SVR4 is
+        // 1|STICKY_TIMEOUTS|MMAP_PAGE_ZERO): strace names the byte only by a PER_* equal to it
+        // (PER_LINUX, PER_LINUX32, ...) and prints "0x1 /* PER_??? */|MMAP_PAGE_ZERO|STICKY_TIMEOUTS".
+        let persona = word & 0xFF
+        let personaName = guest.group("personality")?.constants.first { UInt64(bitPattern: $0.value) == persona }?.name
+        var parts = [personaName ?? StraceText.hex(persona) + " /* PER_??? */"]
         var rest = word & ~0xFF
-        for (name, bit) in Self.personalityFlags where rest & bit != 0 { parts.append(name); rest &= ~bit }
+        for flag in guest.group("personality_flags")?.constants ?? [] {
+            let bit = UInt64(bitPattern: flag.value)
+            if flag.aliasOf == nil, bit != 0, rest & bit == bit { parts.append(flag.name); rest &= ~bit }
+        }
         if rest != 0 { parts.append(StraceText.hex(rest)) }
         return parts.joined(separator: "|")
     }

@@ -111,15 +111,12 @@ public enum StraceText {
         return o.count < 3 ? String(repeating: "0", count: 3 - o.count) + o : o
     }
 
-    /// `S_IFREG|0644`.
-    public static func fileMode(_ v: UInt64) -> String {
-        let types: [(UInt64, String)] = [(0o140000, "S_IFSOCK"), (0o120000, "S_IFLNK"), (0o100000, "S_IFREG"),
-                                         (0o060000, "S_IFBLK"), (0o040000, "S_IFDIR"), (0o020000, "S_IFCHR"),
-                                         (0o010000, "S_IFIFO")]
-        let type = v & 0o170000
-        let perms = v & 0o7777
-        guard let name = types.first(where: { $0.0 == type })?.1 else { return mode(v) }
-        return name + "|" + mode(perms)
+    /// `S_IFREG|0644`: the type from the generated `file_type` group (S_IFMT is its mask, not a type).
+    public static func fileMode(_ v: UInt64, _ constants: ConstantSet) -> String {
+        guard let types = constants.group("file_type"), let mask = constants.value("S_IFMT") else { return mode(v) }
+        let type = Int64(bitPattern: v) & mask
+        guard type != 0, type != mask, let name = types.name(of: type) else { return mode(v) }
+        return name + "|" + mode(v & 0o7777)
     }
 
     /// A signal name without the SIG prefix, as sigset lists print them.

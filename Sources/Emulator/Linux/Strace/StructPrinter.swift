@@ -83,12 +83,12 @@ struct StructPrinter {
         switch name {
         case "stat", "stat64":
             let mode = v.u("st_mode")
-            let type = mode & 0o170000
-            if type == 0o020000 || type == 0o060000 {
+            let type = Int64(mode) & (constants.value("S_IFMT") ?? 0)
+            if type == constants.value("S_IFCHR") || type == constants.value("S_IFBLK") {
                 let rdev = v.u("st_rdev")
-                return "{st_mode=\(StraceText.fileMode(mode)), st_rdev=makedev(\(StraceText.hex(major(rdev))), \(minor(rdev))), ...}"
+                return "{st_mode=\(StraceText.fileMode(mode, constants)), st_rdev=makedev(\(StraceText.hex(major(rdev))), \(minor(rdev))), ...}"
             }
-            return "{st_mode=\(StraceText.fileMode(mode)), st_size=\(v.s("st_size")), ...}"
+            return "{st_mode=\(StraceText.fileMode(mode, constants)), st_size=\(v.s("st_size")), ...}"
         case "timespec", "kernel_timespec":
             return "{tv_sec=\(v.s("tv_sec")), tv_nsec=\(v.s("tv_nsec"))}"
         case "timeval", "kernel_old_timeval":
@@ -139,11 +139,15 @@ struct StructPrinter {
         0xf2f52010: "F2FS_SUPER_MAGIC", 0x73717368: "SQUASHFS_MAGIC", 0x9660: "ISOFS_SUPER_MAGIC",
         0x2fc12fc1: "ZFS_SUPER_MAGIC", 0xff534d42: "CIFS_SUPER_MAGIC", 0x6e736673: "NSFS_MAGIC",
     ]
-    /// statfs f_flags (uapi ST_*, generic).
-    static let mountFlags: [(String, UInt64)] = [("ST_RDONLY", 1), ("ST_NOSUID", 2), ("ST_NODEV", 4), ("ST_NOEXEC", 8),
-                                                 ("ST_SYNCHRONOUS", 16), ("ST_VALID", 32), ("ST_MANDLOCK", 64),
-                                                 ("ST_NOATIME", 1024), ("ST_NODIRATIME", 2048), ("ST_RELATIME", 4096),
-                                                 ("ST_NOSYMFOLLOW", 8192)]
+    /// statfs f_flags: the generated `statfs_flags` (glibc's ST_*) plus the two bits the kernel
+    /// sets that no header here defines: ST_VALID and ST_NOSYMFOLLOW live in the kernel's own
+    /// include/linux/statfs.h, and bookworm's glibc 2.36 predates ST_NOSYMFOLLOW (the uapi
+    /// MS_NOSYMFOLLOW is 0x100, a different bit), so these two cannot be probed.
+    var mountFlags: [(String, UInt64)] {
+        let probed = (constants.group("statfs_flags")?.constants ?? []).filter { $0.aliasOf == nil }
+            .map { ($0.name, UInt64(bitPattern: $0.value)) }
+        return (probed + [("ST_VALID", 0x20), ("ST_NOSYMFOLLOW", 0x2000)]).sorted { $0.1 < $1.1 }
+    }
 
     func statfs(_ v: StructView) -> String {
         let type = v.u("f_type") & 0xFFFF_FFFF
@@ -154,7 +158,7 @@ struct StructPrinter {
         }
         var rest = v.u("f_flags")
         var flags: [String] = []
-        for (name, bit) in Self.mountFlags where rest & bit != 0 { flags.append(name); rest &= ~bit }
+        for (name, bit) in mountFlags where rest & bit != 0 { flags.append(name); rest &= ~bit }
         if rest != 0 { flags.append(StraceText.hex(rest)) }
         return "{f_type=\(typeText), f_bsize=\(v.s("f_bsize")), f_blocks=\(v.u("f_blocks")), f_bfree=\(v.u("f_bfree")), "
             + "f_bavail=\(v.u("f_bavail")), f_files=\(v.u("f_files")), f_ffree=\(v.u("f_ffree")), "

@@ -136,8 +136,7 @@ extension LinuxPersonality {
     /// ("/SYSV<key> (deleted)", shared, inode = shmid). With SHM_REMAP over ferry's memory it is
     /// EINVAL, what the kernel says for an address it will not attach at.
     func shmat(_ r: SyscallRequest) -> Int64 {
-        // SHM_RDONLY, SHM_RND, SHM_REMAP, SHM_EXEC: the same on every Linux architecture.
-        let readOnly: UInt64 = 0x1000, round: UInt64 = 0x2000, remap: UInt64 = 0x4000, exec: UInt64 = 0x8000
+        let readOnly = memoryFlags.shmReadOnly, round = memoryFlags.shmRound, remap = memoryFlags.shmRemap, exec = memoryFlags.shmExec
         let id = r[0], flags = r[2]
         var info = shmid_ds()
         let stat = withUnsafeMutableBytes(of: &info) { HostSyscall.call(.shmctl, id, UInt64(IPC_STAT), UInt64(UInt(bitPattern: $0.baseAddress))) }
