@@ -85,9 +85,8 @@ extension LinuxPersonality {
     func mprotect(_ r: SyscallRequest) -> Int64 {
         let start = r[0], protection = Int32(truncatingIfNeeded: r[2])
         guard start & Self.pageMask == 0 else { return -Int64(EINVAL) }
-        // PROT_READ/WRITE/EXEC/SEM, the arch bits (BTI, MTE) and PROT_GROWSDOWN/GROWSUP (not both).
-        let known: Int32 = 0x3f | 0x0100_0000 | 0x0200_0000
-        guard protection & ~known == 0, protection & 0x0300_0000 != 0x0300_0000 else { return -Int64(EINVAL) }
+        let bits = UInt64(UInt32(bitPattern: protection)), grows = memoryFlags.growsBoth
+        guard bits & ~memoryFlags.protectionBits == 0, bits & grows != grows else { return -Int64(EINVAL) }
         if r[1] == 0 { return 0 }
         let length = HostMemory.pageUp(r[1]), end = start &+ length
         guard length > 0, end > start else { return -Int64(ENOMEM) }
