@@ -83,8 +83,8 @@ public final class LinuxPersonality {
         guestConstants = ABIConstants.forArchitecture(architecture)
         hostConstants = ABIConstants.forArchitecture(.x86_64)
         openFlags = FlagTranslator(group: "open_flags", guest: guestConstants, host: hostConstants)
-        fileStatusCommands = (guestConstants.value("F_GETFL") ?? -1, guestConstants.value("F_SETFL") ?? -1,
-                              hostConstants.value("F_GETFL") ?? -1, hostConstants.value("F_SETFL") ?? -1)
+        fileStatusCommands = (guestConstants.required("F_GETFL"), guestConstants.required("F_SETFL"),
+                              hostConstants.required("F_GETFL"), hostConstants.required("F_SETFL"))
         pthread_mutex_init(&ioctlLock, nil)
         statConverter = StatConverter(architecture: architecture)
         epollLayout = EpollEventLayout(architecture: architecture)

@@ -144,7 +144,7 @@ extension LinuxPersonality {
         defer { Glibc.munmap(hostStack, stackSize) }
         let context = Unmanaged.passRetained(start).toOpaque()
         defer { Unmanaged<VforkStart>.fromOpaque(context).release() }
-        let hostFlags = UInt(bitPattern: Int((hostConstants.value("CLONE_VM") ?? 0) | (hostConstants.value("CLONE_VFORK") ?? 0)))
+        let hostFlags = UInt(bitPattern: Int(hostConstants.required("CLONE_VM") | hostConstants.required("CLONE_VFORK")))
             | UInt(UInt32(bitPattern: hostExitSignal))
         let pid = ferry_clone_vm_process(hostFlags, hostStack + stackSize, { context in
             let start = Unmanaged<VforkStart>.fromOpaque(context!).takeUnretainedValue()

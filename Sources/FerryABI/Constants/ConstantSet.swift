@@ -56,6 +56,13 @@ public struct ConstantSet: Sendable {
 
     public func group(_ name: String) -> ConstantGroup? { groups[name] }
 
+    /// A constant the generator probes for every architecture: a missing one is a generator bug,
+    /// so it stops with the name and architecture instead of falling back to a typed number.
+    public func required(_ name: String) -> Int64 {
+        guard let v = byName[name] else { preconditionFailure("\(name) missing from the generated constants for \(architecture)") }
+        return v
+    }
+
     /// Parses the generated text: "@group kind" lines, then "NAME value [=ALIAS]" lines.
     init(_ architecture: Architecture, _ source: String) {
         self.architecture = architecture

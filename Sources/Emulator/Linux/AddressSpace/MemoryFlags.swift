@@ -15,12 +15,7 @@ struct MemoryFlags {
     init(_ guest: ConstantSet) {
         // The generator probes every one of these for every architecture (asm/mman.h, linux/mman.h, sys/shm.h),
         // so a missing one is a generator bug, not a guest to cope with.
-        func v(_ name: String) -> UInt64 {
-            guard let value = guest.value(name) else {
-                preconditionFailure("\(name) missing from the generated constants for \(guest.architecture)")
-            }
-            return UInt64(bitPattern: value)
-        }
+        func v(_ name: String) -> UInt64 { UInt64(bitPattern: guest.required(name)) }
         type = v("MAP_TYPE")
         shared = v("MAP_SHARED")
         sharedValidate = v("MAP_SHARED_VALIDATE")

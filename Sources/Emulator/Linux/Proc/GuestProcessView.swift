@@ -64,7 +64,7 @@ extension LinuxPersonality {
                                   50: program.environmentArea.start, 51: program.environmentArea.end]
         if let execfn = program.auxv.first(where: { $0.0 == AuxKey.execfn })?.1, let path = GuestMemory.string(at: execfn) {
             let name = path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
-            let setName = UInt64(bitPattern: hostConstants.value("PR_SET_NAME") ?? -1)
+            let setName = UInt64(bitPattern: hostConstants.required("PR_SET_NAME"))
             _ = name.withCString { HostSyscall.call(.prctl, setName, UInt64(UInt(bitPattern: $0))) }
         }
     }

@@ -22,8 +22,7 @@ extension ArgumentDecoder {
     /// `IPC_RMID`, `IPC_64|IPC_STAT` (IPC_64 is a flag on the command).
     func ipcCommand(_ v: UInt64) -> String {
         let word = Int64(Int32(truncatingIfNeeded: v))
-        // The generator probes IPC_64 (linux/ipc.h) for every architecture.
-        guard let ipc64 = guest.value("IPC_64") else { preconditionFailure("IPC_64 missing from the generated constants for \(guest.architecture)") }
+        let ipc64 = guest.required("IPC_64")   // linux/ipc.h, probed for every architecture
         let command = word & ~ipc64
         let name = guest.group("ipc_cmd")?.constants.first { $0.value == command && $0.name != "IPC_64" }?.name ?? String(command)
         return word & ipc64 != 0 ? "IPC_64|" + name : name

@@ -250,8 +250,8 @@ struct ArgumentDecoder {
                 out.append(StraceText.enumeration(value, group: guest.group(g)))
             case .openFlags:
                 let value = UInt64(UInt32(truncatingIfNeeded: v))
-                createMode = value & UInt64(guest.value("O_CREAT") ?? 0x40) != 0
-                    || value & UInt64(guest.value("O_TMPFILE") ?? 0) == UInt64(guest.value("O_TMPFILE") ?? -1)
+                let tmpFile = UInt64(guest.required("O_TMPFILE"))
+                createMode = value & UInt64(guest.required("O_CREAT")) != 0 || value & tmpFile == tmpFile
                 if ["dup3", "pipe2", "userfaultfd", "open_by_handle_at", "delete_module"].contains(signature.name) {
                     out.append(value == 0 ? "0" : StraceText.flags(value, group: guest.group("open_flags"), skip: ["O_ACCMODE", "O_RDONLY", "O_WRONLY", "O_RDWR"]))
                 } else { out.append(structs.openFlags(value)) }

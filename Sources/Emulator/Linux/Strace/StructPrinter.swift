@@ -83,7 +83,7 @@ struct StructPrinter {
         switch name {
         case "stat", "stat64":
             let mode = v.u("st_mode")
-            let type = Int64(mode) & (constants.value("S_IFMT") ?? 0)
+            let type = Int64(mode) & constants.required("S_IFMT")
             if type == constants.value("S_IFCHR") || type == constants.value("S_IFBLK") {
                 let rdev = v.u("st_rdev")
                 return "{st_mode=\(StraceText.fileMode(mode, constants)), st_rdev=makedev(\(StraceText.hex(major(rdev))), \(minor(rdev))), ...}"

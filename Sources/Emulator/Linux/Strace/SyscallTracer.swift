@@ -149,7 +149,7 @@ public final class SyscallTracer {
             if request.result == 0 {
                 // The child's side: strace shows the parent's line. A thread shares this tracer.
                 let flags = id == .clone ? request[0] : id == .clone3 ? (decoder.memory.word(request[0], size: 8) ?? 0) : 0
-                if flags & UInt64(decoder.guest.value("CLONE_THREAD") ?? 0x10000) == 0 { isForkedChild = true; liveTasks = 0 }
+                if flags & UInt64(decoder.guest.required("CLONE_THREAD")) == 0 { isForkedChild = true; liveTasks = 0 }
                 return
             }
         }

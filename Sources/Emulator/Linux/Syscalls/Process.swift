@@ -117,10 +117,10 @@ extension LinuxPersonality {
     /// (AT_EMPTY_PATH runs the descriptor's own file), then it is an execve.
     func execveat(_ r: SyscallRequest) -> Int64 {
         let dirfd = Int32(truncatingIfNeeded: r[0]), flags = Int64(Int32(truncatingIfNeeded: r[4]))
-        let emptyPath = guestConstants.value("AT_EMPTY_PATH") ?? 0, noFollow = guestConstants.value("AT_SYMLINK_NOFOLLOW") ?? 0
+        let emptyPath = guestConstants.required("AT_EMPTY_PATH"), noFollow = guestConstants.required("AT_SYMLINK_NOFOLLOW")
         guard flags & ~(emptyPath | noFollow) == 0 else { return -Int64(EINVAL) }
         guard let name = GuestMemory.string(at: r[1]) else { return -Int64(EFAULT) }
-        let atCWD = Int32(truncatingIfNeeded: guestConstants.value("AT_FDCWD") ?? -100)
+        let atCWD = Int32(truncatingIfNeeded: guestConstants.required("AT_FDCWD"))
         if dirfd != atCWD && (name.isEmpty || !name.hasPrefix("/")) {
             var st = Glibc.stat()
             if Glibc.fstat(dirfd, &st) != 0 { return -Int64(errno) }
