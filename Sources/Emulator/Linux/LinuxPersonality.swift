@@ -141,11 +141,7 @@ public final class LinuxPersonality {
         case .passthrough:
             // Interruptible by guest signals without a race; not started means run it again after
             // the signal is delivered.
-            let result = ferry_safe_syscall(ferry_current_thread(), hostNumbers[n], Int(bitPattern: UInt(request[0])),
-                                            Int(bitPattern: UInt(request[1])), Int(bitPattern: UInt(request[2])),
-                                            Int(bitPattern: UInt(request[3])), Int(bitPattern: UInt(request[4])),
-                                            Int(bitPattern: UInt(request[5])))
-            if result == FERRY_NOT_STARTED { request.completion = .restart } else { request.result = Int64(result) }
+            if let result = interruptibleCall(hostNumber: hostNumbers[n], &request, request.arguments) { request.result = result }
         case .converted:
             convertedCall(&request, conversions[n]!, hostNumber: hostNumbers[n])
         case .unimplemented:

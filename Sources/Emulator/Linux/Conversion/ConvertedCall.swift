@@ -1,4 +1,3 @@
-import CFerryHost
 import FerryABI
 import Glibc
 
@@ -16,6 +15,10 @@ extension LinuxPersonality {
             switch step {
             case let .value(i, translation):
                 args[i] = translation.toHost(args[i])
+            case let .signal(i, signals):
+                // 0 (kill's existence check) and numbers the guest does not name pass unchanged.
+                let host = signals.host(Int32(truncatingIfNeeded: args[i]))
+                if host != 0 { args[i] = UInt64(UInt32(bitPattern: host)) }
             case let .structIn(i, converter), let .structInOut(i, converter):
                 guard args[i] != 0 else { continue }
                 let guestBytes = UnsafeMutableRawPointer.allocate(byteCount: converter.guest.size, alignment: 16)
@@ -23,7 +26,9 @@ extension LinuxPersonality {
                 guard GuestMemory.read(args[i], count: converter.guest.size, into: guestBytes) else { continue }
                 let host = UnsafeMutableRawPointer.allocate(byteCount: converter.host.size, alignment: 16)
                 converter.guestToHost(guestBytes, host)
-                if case .structInOut = step { buffers.append((i, host, converter, true)) } else { buffers.append((i, host, converter, false)) }
+                var copyOut = false
+                if case .structInOut = step { copyOut = true }
+                buffers.append((i, host, converter, copyOut))
                 args[i] = UInt64(UInt(bitPattern: host))
             case let .structOut(i, converter):
                 guard args[i] != 0 else { continue }
@@ -33,15 +38,10 @@ extension LinuxPersonality {
                 args[i] = UInt64(UInt(bitPattern: host))
             }
         }
-        let result = ferry_safe_syscall(ferry_current_thread(), hostNumber, Int(bitPattern: UInt(args[0])),
-                                        Int(bitPattern: UInt(args[1])), Int(bitPattern: UInt(args[2])),
-                                        Int(bitPattern: UInt(args[3])), Int(bitPattern: UInt(args[4])),
-                                        Int(bitPattern: UInt(args[5])))
-        if result == FERRY_NOT_STARTED {
-            request.completion = .restart
+        guard let result = interruptibleCall(hostNumber: hostNumber, &request, (args[0], args[1], args[2], args[3], args[4], args[5])) else {
             return
         }
-        request.result = Int64(result)
+        request.result = result
         guard result >= 0 else { return }
         for b in buffers where b.copyOut {
             let guestBytes = UnsafeMutableRawPointer.allocate(byteCount: b.converter.guest.size, alignment: 16)

@@ -18,7 +18,12 @@ struct EpollEventLayout {
 extension LinuxPersonality {
     /// A blocking host call that guest signals interrupt: `.restart` when it never started.
     func interruptibleCall(_ id: SyscallID, _ r: inout SyscallRequest, _ a: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)) -> Int64? {
-        let result = ferry_safe_syscall(ferry_current_thread(), HostSyscall.table.number(of: id) ?? -1,
+        interruptibleCall(hostNumber: HostSyscall.table.number(of: id) ?? -1, &r, a)
+    }
+
+    /// The same by host syscall number (pass-through calls look theirs up once, at start).
+    func interruptibleCall(hostNumber: Int, _ r: inout SyscallRequest, _ a: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)) -> Int64? {
+        let result = ferry_safe_syscall(ferry_current_thread(), hostNumber,
                                         Int(bitPattern: UInt(a.0)), Int(bitPattern: UInt(a.1)), Int(bitPattern: UInt(a.2)),
                                         Int(bitPattern: UInt(a.3)), Int(bitPattern: UInt(a.4)), Int(bitPattern: UInt(a.5)))
         if result == FERRY_NOT_STARTED {
