@@ -48,9 +48,9 @@ final class SignatureConversionTests: XCTestCase {
     func testMIPSSignalsAndStructsAreConvertedAndTheRestIsNamed() throws {
         // o32 MIPS numbers SIGUSR1 16 where x86-64 says 10, and is big-endian with 32-bit words.
         let (kill, _) = plan(.kill, .mips)
-        guard case let .value(1, signals)? = kill?.steps.first else { return XCTFail("kill on mips should translate its signal") }
+        guard case let .signal(1, signals)? = kill?.steps.first else { return XCTFail("kill on mips should translate its signal") }
         let g = ABIConstants.forArchitecture(.mips), h = ABIConstants.forArchitecture(.x86_64)
-        XCTAssertEqual(signals.toHost(UInt64(g.value("SIGUSR1")!)), UInt64(h.value("SIGUSR1")!))
+        XCTAssertEqual(Int64(signals.host(Int32(g.value("SIGUSR1")!))), h.value("SIGUSR1")!)
         XCTAssertNotEqual(g.value("SIGUSR1"), h.value("SIGUSR1"))
         let (setitimer, _) = plan(.setitimer, .mips)
         XCTAssertEqual(setitimer?.steps.count, 2, "itimerval in and out on a 32-bit big-endian guest")

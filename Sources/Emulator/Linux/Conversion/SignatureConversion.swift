@@ -11,6 +11,7 @@ struct SignatureConversion {
         case structOut(argument: Int, StructConverter)
         case structInOut(argument: Int, StructConverter)
         case value(argument: Int, ValueTranslation)
+        case signal(argument: Int, SignalNumberMap)
     }
 
     let steps: [Step]
@@ -23,6 +24,7 @@ struct SignatureConversion {
             case let .structOut(i, c): return "struct \(c.guest.name) out (arg \(i + 1))"
             case let .structInOut(i, c): return "struct \(c.guest.name) in/out (arg \(i + 1))"
             case let .value(i, t): return "\(t.name) (arg \(i + 1))"
+            case let .signal(i, _): return "signal (arg \(i + 1))"
             }
         }.joined(separator: ", ")
     }
@@ -74,9 +76,9 @@ struct SignatureConversion {
                     steps.append(.value(argument: i, t))
                 }
             case .signal:
-                if let t = ValueTranslation(group: "signal", flags: false, guest: guestConstants, host: hostConstants) {
-                    steps.append(.value(argument: i, t))
-                }
+                // The map the signal syscalls use, real-time signals included.
+                let signals = SignalNumberMap(guest: guestConstants, host: hostConstants)
+                if !signals.isIdentity { steps.append(.signal(argument: i, signals)) }
             default:
                 if !sameWords && !isLayoutNeutral(kind) { unconverted.append(SyscallSignature.describe(kind)) }
             }

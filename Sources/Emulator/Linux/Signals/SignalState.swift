@@ -73,6 +73,9 @@ struct SignalNumberMap {
         }
     }
 
+    /// Every signal keeps its number (aarch64, riscv64 against x86-64).
+    var isIdentity: Bool { (1..<129).allSatisfy { toHost[$0] == 0 || toHost[$0] == Int32($0) } }
+
     func host(_ guest: Int32) -> Int32 { guest > 0 && guest < 129 ? toHost[Int(guest)] : 0 }
     func guest(_ host: Int32) -> Int32 { host > 0 && host < 129 ? toGuest[Int(host)] : 0 }
 
