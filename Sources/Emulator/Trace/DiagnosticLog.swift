@@ -12,12 +12,7 @@ public final class DiagnosticLog {
     /// close it (OwnDescriptors).
     public static func file(path: String) -> DiagnosticLog? {
         let opened = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard opened >= 0 else { return nil }
-        let high = fcntl(opened, F_DUPFD_CLOEXEC, 1000)
-        let fd = high >= 0 ? high : opened
-        if high >= 0 { Glibc.close(opened) }
-        OwnDescriptors.reserve(fd)
-        return DiagnosticLog(fd: fd)
+        return opened < 0 ? nil : DiagnosticLog(fd: OwnDescriptors.moveHigh(opened))
     }
 
     public func write(_ line: String) {

@@ -41,12 +41,8 @@ enum TraceFileWriter {
         }
         var status: Int32 = 0
         while waitpid(middle, &status, 0) < 0 && errno == EINTR {}
-        // A high descriptor, so the guest's own descriptors number as they would natively.
-        let high = fcntl(pair[0], F_DUPFD_CLOEXEC, 1000)
-        let fd = high >= 0 ? high : pair[0]
-        if high >= 0 { close(pair[0]) }
-        OwnDescriptors.reserve(fd)   // close_range(3, ~0U) in the guest must not end the trace
-        return (fd, nil)
+        // High, and safe from the guest's close_range(3, ~0U).
+        return (OwnDescriptors.moveHigh(pair[0]), nil)
     }
 
     /// The writer: copies each message to the file until every sender has closed its end.

@@ -14,6 +14,16 @@ enum OwnDescriptors {
     }
 
     static func contains(_ fd: Int32) -> Bool { !all.isEmpty && all.contains(fd) }
+
+    /// Moves one of ferry's descriptors to 1000 or above (close-on-exec), so the guest's own
+    /// descriptors number as they do natively, and reserves it; returns where it now is.
+    static func moveHigh(_ fd: Int32) -> Int32 {
+        let high = fcntl(fd, F_DUPFD_CLOEXEC, 1000)
+        let kept = high >= 0 ? high : fd
+        if high >= 0 { Glibc.close(fd) }
+        reserve(kept)
+        return kept
+    }
 }
 
 extension LinuxPersonality {
