@@ -75,7 +75,7 @@ extension ArgumentDecoder {
         withUnsafeMutableBytes(of: &address) { for i in 0..<16 { $0[i] = b[8 + i] } }
         var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
         _ = inet_ntop(AF_INET6, &address, &text, socklen_t(text.count))
-        let scope = StructView.load(b, 24, 4, signed: false, bigEndian: architecture.isBigEndian)
+        let scope = Bytes.load(b, 24, 4, signed: false, bigEndian: architecture.isBigEndian)
         return "{sa_family=AF_INET6, sin6_port=htons(\(port)), sin6_flowinfo=htonl(\(flow)), inet_pton(AF_INET6, \"\(String(cString: text))\", &sin6_addr), sin6_scope_id=\(scope)}"
     }
 
@@ -179,8 +179,6 @@ extension ArgumentDecoder {
             return pollResult(id, r)
         case .select, .pselect6:
             return selectResult(id, r)
-        case .ioctl:
-            return IoctlArguments(decoder: self).resultDetail(r)
         case .recvmmsg:
             return r[4] != 0 ? timeLeft("timespec", at: r[4]).map { " (left \($0))" } ?? "" : ""
         default:

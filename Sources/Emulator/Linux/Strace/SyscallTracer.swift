@@ -213,6 +213,8 @@ public final class SyscallTracer {
         case .mode: return StraceText.mode(UInt64(bitPattern: r))
         default:
             if let id, id == .fcntl { return decoder.fcntlResult(request) }
+            // ioctl's detail (NS_GET_NSTYPE's CLONE_NEW*) comes from the tracer's own ioctl printer.
+            if let id, id == .ioctl { return String(r) + ioctls.resultDetail(request) }
             return String(r) + (id.map { decoder.resultDetail($0, request) } ?? "")
         }
     }
