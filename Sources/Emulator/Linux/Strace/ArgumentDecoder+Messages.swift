@@ -66,9 +66,9 @@ extension ArgumentDecoder {
         var items: [String] = []
         var offset = 0
         while offset + headerSize <= b.count && items.count < 1024 {
-            let len = Int(min(StructView.load(b, offset + lenField.offset, lenField.size, signed: false, bigEndian: big), 1 << 20))
-            let level = Int64(bitPattern: StructView.load(b, offset + levelField.offset, 4, signed: true, bigEndian: big))
-            let type = Int64(bitPattern: StructView.load(b, offset + typeField.offset, 4, signed: true, bigEndian: big))
+            let len = Int(min(Bytes.load(b, offset + lenField.offset, lenField.size, signed: false, bigEndian: big), 1 << 20))
+            let level = Int64(bitPattern: Bytes.load(b, offset + levelField.offset, 4, signed: true, bigEndian: big))
+            let type = Int64(bitPattern: Bytes.load(b, offset + typeField.offset, 4, signed: true, bigEndian: big))
             var item = "{cmsg_len=\(len), cmsg_level=\(controlLevel(level))"
             if len < headerSize {
                 items.append(item + ", cmsg_type=\(type)}")
@@ -97,13 +97,13 @@ extension ArgumentDecoder {
         switch name {
         case "SCM_RIGHTS":
             let fds = stride(from: 0, to: data.count - 3, by: 4).map {
-                String(Int32(truncatingIfNeeded: StructView.load(data, $0, 4, signed: true, bigEndian: big)))
+                String(Int32(truncatingIfNeeded: Bytes.load(data, $0, 4, signed: true, bigEndian: big)))
             }
             return ", cmsg_type=SCM_RIGHTS, cmsg_data=[\(fds.joined(separator: ", "))]"
         case "SCM_CREDENTIALS" where data.count >= 12:
-            let pid = Int32(truncatingIfNeeded: StructView.load(data, 0, 4, signed: true, bigEndian: big))
-            let uid = StructView.load(data, 4, 4, signed: false, bigEndian: big)
-            let gid = StructView.load(data, 8, 4, signed: false, bigEndian: big)
+            let pid = Int32(truncatingIfNeeded: Bytes.load(data, 0, 4, signed: true, bigEndian: big))
+            let uid = Bytes.load(data, 4, 4, signed: false, bigEndian: big)
+            let gid = Bytes.load(data, 8, 4, signed: false, bigEndian: big)
             return ", cmsg_type=SCM_CREDENTIALS, cmsg_data={pid=\(pid), uid=\(uid), gid=\(gid)}"
         default:
             return ", cmsg_type=\(name)"
@@ -113,8 +113,8 @@ extension ArgumentDecoder {
     /// `{sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}`.
     func sockaddrNetlink(_ b: [UInt8]) -> String {
         let big = architecture.isBigEndian
-        let pid = StructView.load(b, 4, 4, signed: false, bigEndian: big)
-        let groups = String(StructView.load(b, 8, 4, signed: false, bigEndian: big), radix: 16)
+        let pid = Bytes.load(b, 4, 4, signed: false, bigEndian: big)
+        let groups = String(Bytes.load(b, 8, 4, signed: false, bigEndian: big), radix: 16)
         return "{sa_family=AF_NETLINK, nl_pid=\(pid), nl_groups=\(String(repeating: "0", count: max(8 - groups.count, 0)) + groups)}"
     }
 }

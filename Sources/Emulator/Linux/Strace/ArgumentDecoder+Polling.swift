@@ -21,7 +21,7 @@ extension ArgumentDecoder {
         guard let b = memory.bytes(address, words * wordBytes) else { return nil }
         var fds: [Int] = []
         for w in 0..<words {
-            let word = StructView.load(b, w * wordBytes, wordBytes, signed: false, bigEndian: architecture.isBigEndian)
+            let word = Bytes.load(b, w * wordBytes, wordBytes, signed: false, bigEndian: architecture.isBigEndian)
             guard word != 0 else { continue }
             for bit in 0..<bits where word & (1 << UInt64(bit)) != 0 && w * bits + bit < count { fds.append(w * bits + bit) }
         }

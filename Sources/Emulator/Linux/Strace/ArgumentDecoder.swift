@@ -116,7 +116,7 @@ struct ArgumentDecoder {
     func sockaddr(_ address: UInt64, length: UInt64) -> String {
         guard address != 0 else { return "NULL" }
         guard length >= 2, let b = memory.bytes(address, Int(min(length, 128))) else { return StraceText.hex(address) }
-        let family = Int64(StructView.load(b, 0, 2, signed: false, bigEndian: architecture.isBigEndian))
+        let family = Int64(Bytes.load(b, 0, 2, signed: false, bigEndian: architecture.isBigEndian))
         let familyName = StraceText.name(family, in: guest.group("address_family")).map { $0.replacingPF() } ?? String(family)
         switch familyName {
         case "AF_UNIX" where b.count <= 2:
@@ -183,8 +183,8 @@ struct ArgumentDecoder {
 
     /// `{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=..., ...}` from the host's siginfo bytes.
     func siginfo(guestSignal: Int32, hostInfo b: [UInt8]) -> String {
-        func i32(_ o: Int) -> Int32 { Int32(truncatingIfNeeded: StructView.load(b, o, 4, signed: true, bigEndian: false)) }
-        func u64(_ o: Int) -> UInt64 { StructView.load(b, o, 8, signed: false, bigEndian: false) }
+        func i32(_ o: Int) -> Int32 { Int32(truncatingIfNeeded: Bytes.load(b, o, 4, signed: true, bigEndian: false)) }
+        func u64(_ o: Int) -> UInt64 { Bytes.load(b, o, 8, signed: false, bigEndian: false) }
         let name = signalName(guestSignal)
         let code = i32(8)
         let codeName = siCode(guestSignal, code)
@@ -274,8 +274,8 @@ struct ArgumentDecoder {
                 out.append(ok ? memory.word(v, size: 4).map { "[\(Int32(truncatingIfNeeded: $0))]" } ?? StraceText.pointer(v) : StraceText.pointer(v))
             case .outIntPair:
                 if ok, let b = memory.bytes(v, 8) {
-                    let a = Int32(truncatingIfNeeded: StructView.load(b, 0, 4, signed: true, bigEndian: architecture.isBigEndian))
-                    let c = Int32(truncatingIfNeeded: StructView.load(b, 4, 4, signed: true, bigEndian: architecture.isBigEndian))
+                    let a = Int32(truncatingIfNeeded: Bytes.load(b, 0, 4, signed: true, bigEndian: architecture.isBigEndian))
+                    let c = Int32(truncatingIfNeeded: Bytes.load(b, 4, 4, signed: true, bigEndian: architecture.isBigEndian))
                     out.append("[\(a), \(c)]")
                 } else { out.append(StraceText.pointer(v)) }
             case .mode:

@@ -171,7 +171,7 @@ struct IoctlArguments {
             let n = count ?? size / max(element, 1)
             guard let b = memory.bytes(address, n * element) else { return StraceText.hex(address) }
             let items = (0..<n).map { i -> String in
-                let v = StructView.load(b, i * element, element, signed: signed, bigEndian: a.isBigEndian)
+                let v = Bytes.load(b, i * element, element, signed: signed, bigEndian: a.isBigEndian)
                 return signed ? String(Int64(bitPattern: v)) : String(v)
             }
             return "[" + items.joined(separator: ", ") + "]"
@@ -274,11 +274,11 @@ struct IoctlArguments {
                 out += StraceText.cString(Array(bytes.prefix { $0 != 0 }))
             } else if f.count > 1 {
                 let items = (0..<f.count).map { i in
-                    number(StructView.load(v.bytes, f.offset + i * f.size, f.size, signed: f.isSigned, bigEndian: v.bigEndian), signed: f.isSigned)
+                    number(Bytes.load(v.bytes, f.offset + i * f.size, f.size, signed: f.isSigned, bigEndian: v.bigEndian), signed: f.isSigned)
                 }
                 out += "[" + items.joined(separator: ", ") + "]"
             } else {
-                let value = StructView.load(v.bytes, f.offset, f.size, signed: f.isSigned, bigEndian: v.bigEndian)
+                let value = Bytes.load(v.bytes, f.offset, f.size, signed: f.isSigned, bigEndian: v.bigEndian)
                 out += pointers.contains(f.name) ? StraceText.pointer(value) : number(value, signed: f.isSigned)
             }
         }

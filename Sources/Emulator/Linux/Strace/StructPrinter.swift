@@ -28,7 +28,7 @@ struct TraceMemory {
     }
 
     func word(_ address: UInt64, size: Int, signed: Bool = false) -> UInt64? {
-        bytes(address, size).map { StructView.load($0, 0, size, signed: signed, bigEndian: architecture.isBigEndian) }
+        bytes(address, size).map { Bytes.load($0, 0, size, signed: signed, bigEndian: architecture.isBigEndian) }
     }
 }
 
@@ -38,17 +38,9 @@ struct StructView {
     let layout: StructLayout
     let bigEndian: Bool
 
-    static func load(_ b: [UInt8], _ offset: Int, _ size: Int, signed: Bool, bigEndian: Bool) -> UInt64 {
-        guard offset >= 0, size > 0, offset + size <= b.count else { return 0 }
-        var v: UInt64 = 0
-        for i in 0..<size { v |= UInt64(b[offset + (bigEndian ? size - 1 - i : i)]) << (8 * UInt64(i)) }
-        if signed && size < 8 && v & (1 << (8 * UInt64(size) - 1)) != 0 { v |= ~0 << (8 * UInt64(size)) }
-        return v
-    }
-
     func u(_ name: String) -> UInt64 {
         guard let f = layout.field(name) else { return 0 }
-        return Self.load(bytes, f.offset, f.size, signed: f.isSigned, bigEndian: bigEndian)
+        return Bytes.load(bytes, f.offset, f.size, signed: f.isSigned, bigEndian: bigEndian)
     }
 
     func s(_ name: String) -> Int64 { Int64(bitPattern: u(name)) }
@@ -154,7 +146,7 @@ struct StructPrinter {
         let typeText = Self.filesystemMagics[type] ?? StraceText.hex(type)
         var fsid = ["0", "0"]
         if let f = v.layout.field("f_fsid.val") ?? v.layout.field("f_fsid") {
-            fsid = (0..<2).map { StraceText.hex(StructView.load(v.bytes, f.offset + 4 * $0, 4, signed: false, bigEndian: v.bigEndian)) }
+            fsid = (0..<2).map { StraceText.hex(Bytes.load(v.bytes, f.offset + 4 * $0, 4, signed: false, bigEndian: v.bigEndian)) }
         }
         var rest = v.u("f_flags")
         var flags: [String] = []
@@ -178,7 +170,7 @@ struct StructPrinter {
         let handler = v.u("sa_handler")
         let handlerText = handler == 0 ? "SIG_DFL" : handler == 1 ? "SIG_IGN" : StraceText.hex(handler)
         let maskField = v.layout.field("sa_mask.sig") ?? v.layout.field("sa_mask")
-        let mask = maskField.map { StructView.load(v.bytes, $0.offset, min($0.byteCount, 8), signed: false, bigEndian: v.bigEndian) } ?? 0
+        let mask = maskField.map { Bytes.load(v.bytes, $0.offset, min($0.byteCount, 8), signed: false, bigEndian: v.bigEndian) } ?? 0
         let flags = v.u("sa_flags")
         var text = "{sa_handler=\(handlerText), sa_mask=\(sigset(mask)), sa_flags=\(StraceText.flags(flags, group: constants.group("sigaction_flags")))"
         if let restorer = constants.value("SA_RESTORER"), flags & UInt64(restorer) != 0 {
