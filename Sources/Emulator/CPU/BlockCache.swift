@@ -98,13 +98,13 @@ final class BlockCache<Translator: BlockTranslator> {
         return target
     }
 
-    /// The successor of `from` at `pc`: through a link when there is one, else looked up and
-    /// linked. The caller notes `pc` for a fault first (translating may fetch from an unmapped
-    /// page) and checks for interrupts: every block boundary must let signals in.
-    @inline(__always) func successor(of from: BlockRef, at pc: UInt64) -> BlockRef {
+    /// The block `from` is linked to at `pc`, or nil: then the interpreter notes `pc` for a fault
+    /// (translating may fetch from an unmapped page) and calls `link`. Only on that path, so a
+    /// followed link costs no call.
+    @inline(__always) func linked(from: BlockRef, at pc: UInt64) -> BlockRef? {
         if from.pointee.linkPC0 == pc { return from.pointee.link0.unsafelyUnwrapped }
         if from.pointee.linkPC1 == pc { return from.pointee.link1.unsafelyUnwrapped }
-        return link(from: from, to: pc)
+        return nil
     }
 
     private func translate(_ pc: UInt64) -> BlockRef {

@@ -83,7 +83,7 @@ public final class AArch64Interpreter {
             var next = block.pointee.endPC
             blockLoop: while true {
                 #if FERRY_OP_PROFILE
-                OpProfile.counts[Int(op.pointee.kind.rawValue)] &+= 1
+                OpProfile.aarch64.counts[Int(op.pointee.kind.rawValue)] &+= 1
                 #endif
                 switch op.pointee.kind {
                 case .movImm:
@@ -242,7 +242,7 @@ public final class AArch64Interpreter {
                 case .svc:
                     pc = pc &+ Self.offset(op, ops) &+ 4
                     #if FERRY_OP_PROFILE
-                    if x[8] == 93 || x[8] == 94 { OpProfile.report() }
+                    if x[8] == 93 || x[8] == 94 { OpProfile.aarch64.report() }
                     #endif
                     return .syscall
                 case .trap:
@@ -662,10 +662,8 @@ public final class AArch64Interpreter {
             pc = next
             // Every block boundary, chained or not, is a point where signals get in.
             if ferry_interrupt_requested(thread) != 0 { return .interrupt }
-            if block.pointee.linkPC0 == pc {
-                block = block.pointee.link0.unsafelyUnwrapped
-            } else if block.pointee.linkPC1 == pc {
-                block = block.pointee.link1.unsafelyUnwrapped
+            if let next = cache.linked(from: block, at: pc) {
+                block = next
             } else {
                 ferry_note_guest_pc(thread, pc, nzcv)  // an instruction fetch may fault
                 block = cache.link(from: block, to: pc)

@@ -61,7 +61,7 @@ public final class RISCV64Interpreter {
             var next = block.pointee.endPC
             blockLoop: while true {
                 #if FERRY_OP_PROFILE
-                RVOpProfile.counts[Int(op.pointee.kind.rawValue)] &+= 1
+                OpProfile.riscv64.counts[Int(op.pointee.kind.rawValue)] &+= 1
                 #endif
                 switch op.pointee.kind {
                 case .addi:
@@ -266,7 +266,7 @@ public final class RISCV64Interpreter {
                     continue blockChain
                 case .ecall:
                     #if FERRY_OP_PROFILE
-                    if x[17] == 93 || x[17] == 94 { RVOpProfile.report() }
+                    if x[17] == 93 || x[17] == 94 { OpProfile.riscv64.report() }
                     #endif
                     pc = next
                     return .syscall
@@ -313,10 +313,8 @@ public final class RISCV64Interpreter {
             pc = next
             // Every block boundary, chained or not, is a point where signals get in.
             if ferry_interrupt_requested(thread) != 0 { return .interrupt }
-            if block.pointee.linkPC0 == pc {
-                block = block.pointee.link0.unsafelyUnwrapped
-            } else if block.pointee.linkPC1 == pc {
-                block = block.pointee.link1.unsafelyUnwrapped
+            if let next = cache.linked(from: block, at: pc) {
+                block = next
             } else {
                 ferry_note_guest_pc(thread, pc, 0)  // the instruction fetch may fault
                 block = cache.link(from: block, to: pc)
